@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { buildPlugins } from './src/plugins/index.ts';
+import { buildReviewIndex } from './src/lib/review-index.ts';
+import { basePath, contentDir, siteUrl } from './src/lib/site-env.ts';
+
+const base = basePath();
+const { remarkPlugins, rehypePlugins } = buildPlugins(buildReviewIndex(contentDir()), base);
+
+export default defineConfig({
+  site: siteUrl(),
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? 'dist',
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  markdown: { processor: unified({ gfm: false, remarkPlugins, rehypePlugins }) },
+  integrations: [mdx()],
+  vite: { build: { assetsInlineLimit: 0 } },
+});

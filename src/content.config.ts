@@ -1,0 +1,53 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { join } from 'node:path';
+import { parseReferences } from './lib/references.ts';
+import { contentDir } from './lib/site-env.ts';
+
+const dir = contentDir();
+
+const chapters = defineCollection({
+  loader: glob({ pattern: '*.{md,mdx}', base: join(dir, 'chapters') }),
+  schema: z.object({
+    /** Chapter title, shown as the page's h1 and in navigation. */
+    title: z.string().min(1),
+    /** Position in the review; unique across chapters. */
+    order: z.number().int().positive(),
+    /** One line for the chapter list on the home page. */
+    summary: z.string().min(1),
+    /** Drafts are left out of the built site. */
+    draft: z.boolean().default(false),
+  }).strict(),
+});
+
+const home = defineCollection({
+  loader: glob({ pattern: 'home.{md,mdx}', base: dir }),
+  schema: z.object({
+    /** The review's title. */
+    title: z.string().min(1),
+    /** One short paragraph for a busy reader. */
+    tldr: z.string().min(1),
+    /** Three to five findings, one sentence each. */
+    keyFindings: z.array(z.string().min(1)).min(3).max(5),
+    /** Short description for search engines and link previews. */
+    description: z.string().min(1),
+    /** Citation key of the work this site restates. */
+    source: z.string().min(1),
+    /** Funders named in the source. */
+    funding: z.array(z.string()).default([]),
+    /** Subject areas, shown on the home page. */
+    topics: z.array(z.string()).default([]),
+    /** Name of this site, for "cite this site". */
+    siteName: z.string().min(1),
+    /** Date the site's text was last revised (YYYY-MM-DD). */
+    updated: z.coerce.date(),
+  }).strict(),
+});
+
+const references = defineCollection({
+  loader: file(join(dir, 'references.json'), { parser: (text) => parseReferences(text, join(dir, 'references.json')) as unknown as Record<string, unknown>[] }),
+  schema: z.object({ id: z.string(), type: z.string(), title: z.string() }).passthrough(),
+});
+
+export const collections = { chapters, home, references };

@@ -1,0 +1,25 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildReviewIndex, type ReviewIndex } from '../lib/review-index.ts';
+import { contentDir } from '../lib/site-env.ts';
+
+export type Chapter = CollectionEntry<'chapters'>;
+
+/** Published chapters in reading order. */
+export async function getChapters(): Promise<Chapter[]> {
+  const all = await getCollection('chapters', (c) => !c.data.draft);
+  return all.sort((a, b) => a.data.order - b.data.order);
+}
+
+export async function getHome(): Promise<CollectionEntry<'home'>> {
+  const [home] = await getCollection('home');
+  if (!home) throw new Error(`${contentDir()}/home.mdx is missing: it holds the review's title, TL;DR and summary`);
+  return home;
+}
+
+export function getReviewIndex(): ReviewIndex {
+  return buildReviewIndex(contentDir());
+}
+
+export function chapterSlugOf(entry: Chapter): string {
+  return entry.id.replace(/^\d+[-_]/, '');
+}

@@ -1,0 +1,35 @@
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import type { CslRecord } from './reference-links.ts';
+
+const STYLE = 'vancouver';
+
+/** Formats every record once with the bundled Vancouver CSL style: id → entry HTML without its list number. */
+export function formatReferences(records: readonly CslRecord[]): Map<string, string> {
+  const entries = new Cite(records as object[]).format('bibliography', { format: 'html', template: STYLE, asEntryArray: true }) as unknown as [string, string][];
+  return new Map(entries.map(([id, html]) => [id, entryBody(html)]));
+}
+
+export function formatReferenceText(record: CslRecord): string {
+  const text = new Cite([record as object]).format('bibliography', { format: 'text', template: STYLE }) as string;
+  return text.replace(/^\s*\d+\.\s*/, '').trim();
+}
+
+export type ExportFormat = 'bibtex' | 'ris' | 'csl-json';
+
+/** The bibliography as a downloadable file, via citation-js's output plugins. */
+export function exportReferences(records: readonly CslRecord[], format: ExportFormat): string {
+  const cite = new Cite(records as object[]);
+  if (format === 'csl-json') return `${JSON.stringify(records, null, 2)}\n`;
+  return `${cite.format(format === 'bibtex' ? 'bibtex' : 'ris', { format: 'text' })}`;
+}
+
+// citation-js wraps each entry as <div class="csl-entry"><div class="csl-left-margin">1. </div><div class="csl-right-inline">…</div></div>.
+function entryBody(html: string): string {
+  const inline = /<div class="csl-right-inline">([\s\S]*?)<\/div>\s*<\/div>\s*$/.exec(html.trim());
+  return (inline?.[1] ?? html.replace(/<[^>]+>/g, '')).trim();
+}
+
+void plugins;

@@ -1,0 +1,119 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import GithubSlugger from 'github-slugger';
+import { findCitationGroups, numberCitationsAcrossChapters } from './citations.ts';
+import { ContentError, lineAt } from './content-error.ts';
+import { loadReferences } from './references.ts';
+import type { CslRecord } from './reference-links.ts';
+import { chapterSlug } from './slugs.ts';
+
+export interface ChapterSource {
+  file: string;
+  slug: string;
+  order: number;
+  title: string;
+  /** Body without front matter, and the line it starts on in the file. */
+  body: string;
+  bodyLine: number;
+  /** Heading anchors as the page will render them. */
+  headingIds: Set<string>;
+}
+
+/** One citation group on a page: its anchor (`cite-3`) and the keys it cites. */
+export interface CitationSite {
+  page: string;
+  pageTitle: string;
+  anchor: string;
+  keys: string[];
+}
+
+export interface ReviewIndex {
+  dir: string;
+  chapters: ChapterSource[];
+  references: CslRecord[];
+  referencesFile: string;
+  numbers: Map<string, number>;
+  sitesByKey: Map<string, CitationSite[]>;
+}
+
+const cache = new Map<string, ReviewIndex>();
+
+/** Reads every chapter once so numbering, back-links and link checks agree across pages. */
+export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): ReviewIndex {
+  const cacheKey = `${dir}|${includeDrafts}`;
+  const cached = cache.get(cacheKey);
+  if (cached) return cached;
+  const referencesFile = join(dir, 'references.json');
+  const references = existsSync(referencesFile) ? loadReferences(referencesFile) : [];
+  const chapters = readChapters(join(dir, 'chapters'), includeDrafts);
+  const pages: { slug: string; title: string; body: string }[] = [...chapters];
+  const home = join(dir, 'home.mdx');
+  if (existsSync(home)) pages.push({ slug: '', title: 'Home', body: splitFrontMatter(readFileSync(home, 'utf8'), home).body });
+
+  const sitesByKey = new Map<string, CitationSite[]>();
+  const groupsInOrder: string[][] = [];
+  for (const page of pages) {
+    findCitationGroups(stripCode(page.body)).forEach((group, i) => {
+      groupsInOrder.push(group.keys);
+      const site = { page: page.slug, pageTitle: page.title, anchor: `cite-${i + 1}`, keys: group.keys };
+      for (const key of new Set(group.keys)) sitesByKey.set(key, [...(sitesByKey.get(key) ?? []), site]);
+    });
+  }
+  const index = { dir, chapters, references, referencesFile, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey };
+  cache.set(cacheKey, index);
+  return index;
+}
+
+function readChapters(chaptersDir: string, includeDrafts: boolean): ChapterSource[] {
+  const files = existsSync(chaptersDir) ? readdirSync(chaptersDir).filter((f) => /\.mdx?$/.test(f)).sort() : [];
+  const chapters: ChapterSource[] = [];
+  const byOrder = new Map<number, string>();
+  for (const name of files) {
+    const file = join(chaptersDir, name);
+    const { data, body, bodyLine } = splitFrontMatter(readFileSync(file, 'utf8'), file);
+    if (data['draft'] === true && !includeDrafts) continue;
+    const order = data['order'];
+    if (typeof order !== 'number') continue; // the collection schema reports the missing field
+    const clash = byOrder.get(order);
+    if (clash) throw new ContentError('chapter-duplicate-order', file, lineOfKey(file, 'order'), `order ${order} is already used by ${clash}`);
+    byOrder.set(order, name);
+    chapters.push({ file, slug: chapterSlug(name), order, title: String(data['title'] ?? ''), body, bodyLine, headingIds: headingIds(body) });
+  }
+  return chapters.sort((a, b) => a.order - b.order);
+}
+
+export function splitFrontMatter(text: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!m) return { data: {}, body: text, bodyLine: 1 };
+  let data: unknown;
+  try {
+    data = parseYaml(m[1] ?? '');
+  } catch (error) {
+    throw new ContentError('frontmatter-invalid', file, 1 + ((error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 0), `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return { data: (data ?? {}) as Record<string, unknown>, body: text.slice(m[0].length), bodyLine: lineAt(text, m[0].length) };
+}
+
+function lineOfKey(file: string, key: string): number | undefined {
+  const text = readFileSync(file, 'utf8');
+  const m = new RegExp(`^${key}\\s*:`, 'm').exec(text);
+  return m ? lineAt(text, m.index) : undefined;
+}
+
+// Fenced code is not prose: a `[@x]` inside it is not a citation.
+export function stripCode(body: string): string {
+  return body.replace(/^(```|~~~)[\s\S]*?^\1/gm, (block) => block.replace(/[^\n]/g, ' ')).replace(/`[^`\n]*`/g, (code) => ' '.repeat(code.length));
+}
+
+function headingIds(body: string): Set<string> {
+  const slugger = new GithubSlugger();
+  const ids = new Set<string>();
+  for (const m of stripCode(body).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) ids.add(slugger.slug(plainHeading(m[1] ?? '')));
+  return ids;
+}
+
+// Heading text as rendered: Markdown emphasis and link syntax removed.
+function plainHeading(raw: string): string {
+  return raw.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '');
+}

@@ -1,0 +1,3 @@
+import { initThemeToggle } from './theme.ts';
+
+initThemeToggle();
