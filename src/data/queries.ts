@@ -23,3 +23,10 @@ export function getReviewIndex(): ReviewIndex {
 export function chapterSlugOf(entry: Chapter): string {
   return entry.id.replace(/^\d+[-_]/, '');
 }
+
+/** Keys cited on one page ('' for the home page), in review-wide number order. */
+export function citedOn(page: string | undefined): string[] {
+  const index = getReviewIndex();
+  const keys = [...index.sitesByKey].filter(([, sites]) => page === undefined || sites.some((s) => s.page === page)).map(([key]) => key);
+  return keys.sort((a, b) => (index.numbers.get(a) ?? 0) - (index.numbers.get(b) ?? 0));
+}

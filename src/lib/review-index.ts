@@ -25,6 +25,8 @@ export interface CitationSite {
   page: string;
   pageTitle: string;
   anchor: string;
+  /** Heading of the section the citation stands in, if any. */
+  section: string | undefined;
   keys: string[];
 }
 
@@ -54,9 +56,12 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   const sitesByKey = new Map<string, CitationSite[]>();
   const groupsInOrder: string[][] = [];
   for (const page of pages) {
-    findCitationGroups(stripCode(page.body)).forEach((group, i) => {
+    const prose = stripCode(page.body);
+    const headings = [...prose.matchAll(/^#{2,6}\s+(.+?)\s*#*\s*$/gm)].map((m) => ({ at: m.index ?? 0, text: plainHeading(m[1] ?? '') }));
+    findCitationGroups(prose).forEach((group, i) => {
       groupsInOrder.push(group.keys);
-      const site = { page: page.slug, pageTitle: page.title, anchor: `cite-${i + 1}`, keys: group.keys };
+      const section = headings.filter((h) => h.at < group.offset).at(-1)?.text;
+      const site = { page: page.slug, pageTitle: page.title, anchor: `cite-${i + 1}`, section, keys: group.keys };
       for (const key of new Set(group.keys)) sitesByKey.set(key, [...(sitesByKey.get(key) ?? []), site]);
     });
   }
