@@ -3,6 +3,7 @@ import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { join } from 'node:path';
 import { parseReferences } from './lib/references.ts';
+import { entitySchema, glossarySchema } from './lib/entities.ts';
 import { contentDir } from './lib/site-env.ts';
 
 const dir = contentDir();
@@ -50,4 +51,7 @@ const references = defineCollection({
   schema: z.object({ id: z.string(), type: z.string(), title: z.string() }).passthrough(),
 });
 
-export const collections = { chapters, home, references };
+const entities = defineCollection({ loader: file(join(dir, 'entities.json')), schema: entitySchema.omit({ id: true }) });
+const glossary = defineCollection({ loader: file(join(dir, 'glossary.json')), schema: glossarySchema.omit({ id: true }) });
+
+export const collections = { chapters, home, references, entities, glossary };

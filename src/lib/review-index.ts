@@ -7,6 +7,8 @@ import { ContentError, lineAt } from './content-error.ts';
 import { loadReferences } from './references.ts';
 import type { CslRecord } from './reference-links.ts';
 import { chapterSlug } from './slugs.ts';
+import { loadEntities, loadGlossary, type Entity, type GlossaryTerm } from './entities.ts';
+import { buildMentionMatcher, findMentions, type MentionMatcher } from './mentions.ts';
 
 export interface ChapterSource {
   file: string;
@@ -37,6 +39,21 @@ export interface ReviewIndex {
   referencesFile: string;
   numbers: Map<string, number>;
   sitesByKey: Map<string, CitationSite[]>;
+  entities: Entity[];
+  glossary: GlossaryTerm[];
+  entityMatcher: MentionMatcher | undefined;
+  glossaryMatcher: MentionMatcher | undefined;
+  /** Where each entity id / glossary term id is mentioned, section by section. */
+  entityMentions: Map<string, MentionSite[]>;
+  termMentions: Map<string, MentionSite[]>;
+}
+
+export interface MentionSite {
+  page: string;
+  pageTitle: string;
+  sectionId: string | undefined;
+  sectionTitle: string | undefined;
+  count: number;
 }
 
 const cache = new Map<string, ReviewIndex>();
@@ -65,9 +82,44 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
       for (const key of new Set(group.keys)) sitesByKey.set(key, [...(sitesByKey.get(key) ?? []), site]);
     });
   }
-  const index = { dir, chapters, references, referencesFile, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey };
+  const entities = loadEntities(join(dir, 'entities.json'));
+  const glossary = loadGlossary(join(dir, 'glossary.json'));
+  const entityMatcher = buildMentionMatcher(entities.map((e) => ({ id: e.id, forms: e.textForms })));
+  const glossaryMatcher = buildMentionMatcher(glossary.map((g) => ({ id: g.id, forms: [g.term, ...(g.plural ? [g.plural] : [])] })));
+  const index = {
+    dir, chapters, references, referencesFile, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey,
+    entities, glossary, entityMatcher, glossaryMatcher,
+    entityMentions: countMentions(chapters, entityMatcher), termMentions: countMentions(chapters, glossaryMatcher),
+  };
   cache.set(cacheKey, index);
   return index;
+}
+
+/** Mentions per chapter section, from the prose (headings, citation keys and link targets left out). */
+function countMentions(chapters: ChapterSource[], matcher: MentionMatcher | undefined): Map<string, MentionSite[]> {
+  const sites = new Map<string, MentionSite[]>();
+  if (!matcher) return sites;
+  for (const chapter of chapters) {
+    const slugger = new GithubSlugger();
+    let section: { id: string; title: string } | undefined;
+    for (const line of stripCode(chapter.body).split('\n')) {
+      const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+      if (heading) {
+        const title = plainHeading(heading[1] ?? '');
+        section = { id: slugger.slug(title), title };
+        continue;
+      }
+      const prose = line.replace(/\[[^\]]*@[^\]]*\]/g, ' ').replace(/\]\([^)]*\)/g, ']');
+      for (const mention of findMentions(prose, matcher)) {
+        const list = sites.get(mention.id) ?? [];
+        const here = list.find((s) => s.page === chapter.slug && s.sectionId === section?.id);
+        if (here) here.count += 1;
+        else list.push({ page: chapter.slug, pageTitle: chapter.title, sectionId: section?.id, sectionTitle: section?.title, count: 1 });
+        sites.set(mention.id, list);
+      }
+    }
+  }
+  return sites;
 }
 
 function readChapters(chaptersDir: string, includeDrafts: boolean): ChapterSource[] {

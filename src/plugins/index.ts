@@ -8,13 +8,16 @@ import remarkCitationKeys from './remark-citation-keys.ts';
 import remarkInternalLinks from './remark-internal-links.ts';
 import rehypeCitationNumbers from './rehype-citation-numbers.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
+import rehypeAbbreviations from './rehype-abbreviations.ts';
+import rehypeEntities from './rehype-entities.ts';
 
 /** Site pages other than chapters that prose may link to. */
 export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/']);
 
 /**
  * The order matters: keys are checked in Markdown before rehype-citation sees them (it skips unknown keys silently);
- * numbering runs after rehype-citation has parsed the groups; anchors come last so they see final headings.
+ * numbering runs after rehype-citation has parsed the groups (and appends the reference list, which the prose
+ * transforms skip); abbreviations wrap before entity links so a linked term keeps its expansion; anchors come last.
  */
 export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   const records = new Map(index.references.map((r) => [r.id, r]));
@@ -29,6 +32,8 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
     rehypePlugins: [
       [rehypeCitation, { bibliography: basename(index.referencesFile), path: index.dir, csl: 'vancouver', linkCitations: true }],
       [rehypeCitationNumbers, { numbers: index.numbers, records, formatted: formatReferences(index.references), heading: 'References' }],
+      [rehypeAbbreviations, { matcher: index.glossaryMatcher, expansions: new Map(index.glossary.map((g) => [g.id, g.expansion])) }],
+      [rehypeEntities, { matcher: index.entityMatcher, base }],
       rehypeHeadingAnchors,
     ],
   };

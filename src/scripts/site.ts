@@ -1,7 +1,11 @@
 import { initThemeToggle } from './theme.ts';
 import { initCitationPreviews } from './citation-preview.ts';
 import { initCopyButtons } from './copy-reference.ts';
+import { initEntityCards } from './entity-card.ts';
+import { initEntityFilter } from './entity-filter.ts';
 
 initThemeToggle();
 initCopyButtons();
 initCitationPreviews();
+initEntityCards();
+initEntityFilter();

@@ -1,0 +1,137 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { z } from 'zod';
+import { ContentError } from './content-error.ts';
+
+/** Identifier formats, checked so a typo in an identifier fails the build instead of linking nowhere. */
+export const IDENTIFIER_PATTERNS = {
+  ncbiGene: /^\d+$/,
+  hgnc: /^HGNC:\d+$/,
+  uniprot: /^(?:[OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9](?:[A-Z][A-Z0-9]{2}[0-9]){1,2})$/,
+  chebi: /^CHEBI:\d+$/,
+  pubchem: /^\d+$/,
+  mesh: /^[DC]\d+$/,
+  taxonomy: /^\d+$/,
+  cl: /^CL:\d{7}$/,
+  nct: /^NCT\d{8}$/,
+  famplex: /^FPLX:[A-Za-z0-9_]+$/,
+  hp: /^HP:\d{7}$/,
+  efo: /^EFO:\d{7}$/,
+  doid: /^DOID:\d+$/,
+  mirbase: /^MI\d{7}$/,
+} as const;
+
+export type IdentifierKind = keyof typeof IDENTIFIER_PATTERNS;
+
+const identifiers = z.object(
+  Object.fromEntries(Object.entries(IDENTIFIER_PATTERNS).map(([k, re]) => [k, z.string().regex(re, `malformed ${k} identifier`).optional()])) as Record<IdentifierKind, z.ZodOptional<z.ZodString>>,
+).strict();
+
+export const entitySchema = z.object({
+  /** Stable id, used as the anchor on the entities page. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /** gene, cellType, chemical, disease, species, mirna, trial… */
+  type: z.string().min(1),
+  /** Name shown on cards and the entities page. */
+  label: z.string().min(1),
+  /** Official symbol, for genes. */
+  symbol: z.string().optional(),
+  /** Exactly as the chapters write it; mentions are found from these. */
+  textForms: z.array(z.string().min(1)).default([]),
+  /** Other names readers may search for. */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** `verified`: identifiers checked; `partly`: a family or generic term mapped to a representative record. */
+  status: z.enum(['verified', 'partly', 'unverified']),
+  notes: z.string().optional(),
+  family: z.unknown().optional(),
+  members: z.unknown().optional(),
+  ids: identifiers.default({}),
+});
+export type Entity = z.infer<typeof entitySchema>;
+
+export const glossarySchema = z.object({
+  /** Anchor on the glossary page. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  /** The abbreviation as written. */
+  term: z.string().min(1),
+  /** What it stands for. */
+  expansion: z.string().min(1),
+  /** One line for a student. */
+  definition: z.string().min(1),
+  /** Plural form used in the text, e.g. `NPPCs`. */
+  plural: z.string().optional(),
+});
+export type GlossaryTerm = z.infer<typeof glossarySchema>;
+
+/** Loads and validates a JSON array file, naming the file and the offending record on error. */
+function loadArray<T>(file: string, schema: z.ZodType<T>, what: string, uniqueBy: (item: T) => string): T[] {
+  if (!existsSync(file)) return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ContentError(`${what}-malformed`, file, undefined, `not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(data)) throw new ContentError(`${what}-malformed`, file, undefined, 'expected a JSON array');
+  const seen = new Set<string>();
+  const text = readFileSync(file, 'utf8');
+  return data.map((raw, i) => {
+    const parsed = schema.safeParse(raw);
+    const name = (raw as { id?: string })?.id ?? `#${i + 1}`;
+    const line = lineOf(text, name);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ContentError(what === 'entity' ? 'entity-bad-id' : `${what}-invalid`, file, line, `${what} "${name}": ${issue?.path.join('.')}: ${issue?.message}`);
+    }
+    const key = uniqueBy(parsed.data);
+    if (seen.has(key)) throw new ContentError(`${what}-duplicate`, file, lineOf(text, name, 2), `${what} "${key}" is defined twice`);
+    seen.add(key);
+    return parsed.data;
+  });
+}
+
+export const loadEntities = (file: string) => loadArray(file, entitySchema, 'entity', (e) => e.id);
+export const loadGlossary = (file: string) => loadArray(file, glossarySchema, 'glossary', (g) => g.term);
+
+function lineOf(text: string, id: string, nth = 1): number | undefined {
+  let at = -1;
+  for (let k = 0; k < nth; k++) {
+    at = text.indexOf(`"${id}"`, at + 1);
+    if (at < 0) return undefined;
+  }
+  return text.slice(0, at).split('\n').length;
+}
+
+export interface IdentifierLink {
+  kind: IdentifierKind;
+  label: string;
+  id: string;
+  href: string;
+}
+
+const RESOLVERS: Record<IdentifierKind, [string, (id: string) => string]> = {
+  ncbiGene: ['NCBI Gene', (id) => `https://www.ncbi.nlm.nih.gov/gene/${id}`],
+  hgnc: ['HGNC', (id) => `https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/${id}`],
+  uniprot: ['UniProt', (id) => `https://www.uniprot.org/uniprotkb/${id}/entry`],
+  chebi: ['ChEBI', (id) => `https://www.ebi.ac.uk/chebi/searchId.do?chebiId=${id}`],
+  pubchem: ['PubChem', (id) => `https://pubchem.ncbi.nlm.nih.gov/compound/${id}`],
+  mesh: ['MeSH', (id) => `https://meshb.nlm.nih.gov/record/ui?ui=${id}`],
+  taxonomy: ['NCBI Taxonomy', (id) => `https://www.ncbi.nlm.nih.gov/Taxonomy/Browser/wwwtax.cgi?id=${id}`],
+  cl: ['Cell Ontology', (id) => `https://purl.obolibrary.org/obo/${id.replace(':', '_')}`],
+  nct: ['ClinicalTrials.gov', (id) => `https://clinicaltrials.gov/study/${id}`],
+  famplex: ['FamPlex', (id) => `https://identifiers.org/${id.replace('FPLX:', 'fplx:')}`],
+  hp: ['HPO', (id) => `https://hpo.jax.org/browse/term/${id}`],
+  efo: ['EFO', (id) => `https://www.ebi.ac.uk/ols4/ontologies/efo/classes?obo_id=${id}`],
+  doid: ['Disease Ontology', (id) => `https://disease-ontology.org/?id=${id}`],
+  mirbase: ['miRBase', (id) => `https://www.mirbase.org/hairpin/${id}`],
+};
+
+/** Canonical record links for an entity; identifiers of a representative record are not offered as links. */
+export function identifierLinks(entity: Entity): IdentifierLink[] {
+  if (entity.status !== 'verified') return [];
+  return (Object.keys(RESOLVERS) as IdentifierKind[]).flatMap((kind) => {
+    const id = entity.ids[kind];
+    if (!id) return [];
+    const [label, href] = RESOLVERS[kind];
+    return [{ kind, label, id, href: href(encodeURI(id)) }];
+  });
+}

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, siteUrl } from '../support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+const CHAPTERS = ['introduction', 'pathophysiology', 'current-therapies', 'progenitor-cells', 'repair-mechanisms', 'preclinical-and-clinical-evidence', 'challenges-and-future-directions', 'conclusion'];
+
+/** key → number as shown in a page's reference list. */
+async function listedNumbers(page: Page): Promise<Map<string, number>> {
+  const pairs = await page.locator('li.reference[id^=ref-]').evaluateAll((lis) => lis.map((li) => [li.id.slice(4), Number(li.getAttribute('value'))] as [string, number]));
+  return new Map(pairs);
+}
+
+describe('citations and references', () => {
+  test('a reference has the same number on every chapter page and on the references page', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl('references/'));
+    const global = await listedNumbers(page);
+    expect(global.size).toBeGreaterThan(20);
+    expect([...global.values()].sort((a, b) => a - b)).toEqual([...global.values()].map((_, i) => i + 1));
+    for (const slug of CHAPTERS) {
+      await page.goto(siteUrl(`chapters/${slug}/`));
+      for (const [key, n] of await listedNumbers(page)) expect(n, `${slug}: ${key}`).toBe(global.get(key));
+    }
+    await page.close();
+  });
+
+  test('every citation number links to an entry that exists and carries that number', async () => {
+    const page = await browser.newPage();
+    for (const slug of CHAPTERS) {
+      await page.goto(siteUrl(`chapters/${slug}/`));
+      const bad = await page.locator('.citation a').evaluateAll((as) => as.filter((a) => {
+        const target = document.getElementById((a.getAttribute('href') ?? '').slice(1));
+        return !target || target.getAttribute('value') !== a.textContent;
+      }).map((a) => a.outerHTML));
+      expect(bad, slug).toEqual([]);
+    }
+    await page.close();
+  });
+
+  test('groups compress to ranges and every cited work is still listed', async () => {
+    const page = await browser.newPage();
+    let ranges = 0;
+    for (const slug of CHAPTERS) {
+      await page.goto(siteUrl(`chapters/${slug}/`));
+      const groups = await page.locator('.citation').evaluateAll((spans) => spans.map((s) => ({ text: s.textContent ?? '', keys: (s as HTMLElement).dataset['cites']?.split(' ') ?? [] })));
+      for (const g of groups) {
+        expect(g.text).toMatch(/^\[\d+(?:–\d+)?(?:, \d+(?:–\d+)?)*\]$/);
+        if (g.text.includes('–')) ranges += 1;
+        for (const key of g.keys) await expect(page.locator(`#ref-${key}`).count()).resolves.toBe(1);
+      }
+    }
+    expect(ranges).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('hovering a citation opens a card with the work, which stays open while hovered', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl('chapters/introduction/'));
+    const citation = page.locator('.citation').first();
+    const key = (await citation.getAttribute('data-cites'))?.split(' ')[0];
+    await citation.hover();
+    const card = page.locator('.cite-card');
+    await card.waitFor({ state: 'visible' });
+    await expect(card.locator('.reference-text').first().textContent()).resolves.toBe(await page.locator(`#ref-${key} .reference-text`).textContent());
+    await expect(card.locator('a[href^="https://doi.org/"]').count()).resolves.toBeGreaterThan(0);
+    await card.hover();
+    await page.waitForTimeout(500);
+    await expect(card.isVisible()).resolves.toBe(true);
+    await page.mouse.click(5, 5);
+    await card.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  test('keyboard focus opens the card, it lists every work of a group, and Esc closes it returning focus', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl('chapters/progenitor-cells/'));
+    const group = page.locator('.citation[data-cites*=" "]').first();
+    const keys = (await group.getAttribute('data-cites'))?.split(' ') ?? [];
+    expect(keys.length).toBeGreaterThan(1);
+    await group.locator('a').first().focus();
+    const card = page.locator('.cite-card');
+    await card.waitFor({ state: 'visible' });
+    await expect(card.locator('li').count()).resolves.toBe(keys.length);
+    await expect(card.getAttribute('aria-live')).resolves.toBe('polite');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
+    await expect(page.evaluate(() => document.activeElement?.closest('.citation') !== null)).resolves.toBe(true);
+    await page.close();
+  });
+
+  test('a tap opens the card instead of jumping; links inside work', async () => {
+    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(siteUrl('chapters/introduction/'));
+    const link = page.locator('.citation a').first();
+    await link.scrollIntoViewIfNeeded();
+    await link.tap();
+    await page.locator('.cite-card').waitFor({ state: 'visible' });
+    expect(new URL(page.url()).hash).toBe('');
+    await context.close();
+  });
+
+  test('the references page links each entry back to every place it is cited', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl('references/'));
+    const entry = page.locator('li.reference').nth(3);
+    const key = (await entry.getAttribute('id'))?.slice(4);
+    const backLinks = await entry.locator('.cited-in a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(backLinks.length).toBeGreaterThan(0);
+    for (const href of backLinks) {
+      await page.goto(href);
+      const target = page.locator(`#${new URL(href).hash.slice(1)}`);
+      await expect(target.getAttribute('data-cites')).resolves.toContain(key);
+    }
+    await page.close();
+  });
+
+  test('entries show DOI, PubMed and PMC links, and copy their text with one click', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(siteUrl('references/'));
+    const hrefs = await page.locator('.reference-links a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.some((h) => h.startsWith('https://doi.org/10.'))).toBe(true);
+    expect(hrefs.some((h) => /^https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/$/.test(h))).toBe(true);
+    expect(hrefs.some((h) => /^https:\/\/pmc\.ncbi\.nlm\.nih\.gov\/articles\/PMC\d+\/$/.test(h))).toBe(true);
+    const first = page.locator('li.reference').first();
+    await first.locator('.copy-button').click();
+    await expect(first.locator('.copy-status').textContent()).resolves.toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe((await first.locator('.reference-text').textContent())?.replace(/\s+/g, ' ').trim());
+    await context.close();
+  });
+
+  test('bibliography downloads are real BibTeX, RIS and CSL-JSON', async () => {
+    const page = await browser.newPage();
+    const bib = await (await page.goto(siteUrl('references.bib')))!.text();
+    const ris = await (await page.goto(siteUrl('references.ris')))!.text();
+    const json = JSON.parse(await (await page.goto(siteUrl('references.json')))!.text()) as { id: string }[];
+    expect(bib.match(/^@\w+\{/gm)?.length).toBe(json.length);
+    expect(ris.match(/^TY {2}- /gm)?.length).toBe(json.length);
+    expect(json.length).toBeGreaterThan(20);
+    const site = await (await page.goto(siteUrl('cite/site.ris')))!.text();
+    expect(site).toMatch(/^TY {2}- /m);
+    await page.close();
+  });
+
+  test('pages carry Highwire citation tags for Zotero and Scholar', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl('chapters/introduction/'));
+    const tags = await page.locator('meta[name^=citation_]').evaluateAll((ms) => ms.map((m) => [m.getAttribute('name'), m.getAttribute('content')]));
+    const names = tags.map(([n]) => n);
+    expect(names).toEqual(expect.arrayContaining(['citation_title', 'citation_author', 'citation_publication_date', 'citation_doi', 'citation_reference']));
+    const refs = tags.filter(([n]) => n === 'citation_reference').length;
+    await expect(page.locator('li.reference').count()).resolves.toBe(refs);
+    await page.close();
+  });
+});
