@@ -9,6 +9,7 @@ import type { CslRecord } from './reference-links.ts';
 import { chapterSlug } from './slugs.ts';
 import { loadEntities, loadGlossary, type Entity, type GlossaryTerm } from './entities.ts';
 import { buildMentionMatcher, findMentions, type MentionMatcher } from './mentions.ts';
+import { figureFilesIn, loadFigures, type Figure } from './figures.ts';
 
 export interface ChapterSource {
   file: string;
@@ -46,6 +47,9 @@ export interface ReviewIndex {
   /** Where each entity id / glossary term id is mentioned, section by section. */
   entityMentions: Map<string, MentionSite[]>;
   termMentions: Map<string, MentionSite[]>;
+  /** Figures by file name, and their numbers across the review by id. */
+  figures: Map<string, Figure>;
+  figureNumbers: Map<string, number>;
 }
 
 export interface MentionSite {
@@ -86,8 +90,17 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   const glossary = loadGlossary(join(dir, 'glossary.json'));
   const entityMatcher = buildMentionMatcher(entities.map((e) => ({ id: e.id, forms: e.textForms })));
   const glossaryMatcher = buildMentionMatcher(glossary.map((g) => ({ id: g.id, forms: [g.term, ...(g.plural ? [g.plural] : [])] })));
+  const figures = loadFigures(dir);
+  const figureNumbers = new Map<string, number>();
+  for (const chapter of chapters) {
+    for (const name of figureFilesIn(stripCode(chapter.body))) {
+      const figure = figures.get(name);
+      if (figure && !figureNumbers.has(figure.id)) figureNumbers.set(figure.id, figureNumbers.size + 1);
+      if (figure) chapter.headingIds.add(`figure-${figure.id}`);
+    }
+  }
   const index = {
-    dir, chapters, references, referencesFile, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey,
+    dir, figures, figureNumbers, chapters, references, referencesFile, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey,
     entities, glossary, entityMatcher, glossaryMatcher,
     entityMentions: countMentions(chapters, entityMatcher), termMentions: countMentions(chapters, glossaryMatcher),
   };

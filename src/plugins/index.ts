@@ -6,6 +6,7 @@ import { formatReferences } from '../lib/bibliography.ts';
 import type { ReviewIndex } from '../lib/review-index.ts';
 import remarkCitationKeys from './remark-citation-keys.ts';
 import remarkInternalLinks from './remark-internal-links.ts';
+import remarkFigures from './remark-figures.ts';
 import rehypeCitationNumbers from './rehype-citation-numbers.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeAbbreviations from './rehype-abbreviations.ts';
@@ -28,6 +29,8 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       remarkGfm,
       [remarkCitationKeys, { known: new Set(records.keys()), referencesFile }],
       [remarkInternalLinks, { base, chapters, pages: SITE_PAGES }],
+      // Before Astro's own image handling, which would otherwise turn the SVG into an asset import.
+      [remarkFigures, { figures: index.figures, numbers: index.figureNumbers }],
     ],
     rehypePlugins: [
       [rehypeCitation, { bibliography: basename(index.referencesFile), path: index.dir, csl: 'vancouver', linkCitations: true }],

@@ -3,9 +3,11 @@ import { initCitationPreviews } from './citation-preview.ts';
 import { initCopyButtons } from './copy-reference.ts';
 import { initEntityCards } from './entity-card.ts';
 import { initEntityFilter } from './entity-filter.ts';
+import { initFigureDialogs } from './figure-dialog.ts';
 
 initThemeToggle();
 initCopyButtons();
 initCitationPreviews();
 initEntityCards();
 initEntityFilter();
+initFigureDialogs();

@@ -1,0 +1,48 @@
+import type { Image, Paragraph, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { ElementContent } from 'hast';
+import { basename } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { h } from 'hastscript';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Figure } from '../lib/figures.ts';
+
+export interface FigureOptions {
+  /** File name → figure. */
+  figures: ReadonlyMap<string, Figure>;
+  /** Figure id → number across the review. */
+  numbers: ReadonlyMap<string, number>;
+}
+
+/**
+ * A paragraph holding only an image of a known SVG figure becomes a numbered <figure> with the SVG inlined (so it
+ * takes the site's fonts and dark mode), its alt text and caption; the enlarge button is added by script.
+ */
+export function transformFigures(tree: Root, file: VFile, { figures, numbers }: FigureOptions): void {
+  visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
+    const [image] = node.children;
+    if (node.children.length !== 1 || image?.type !== 'image' || !/\.svg$/.test((image as Image).url)) return;
+    const figure = figures.get(basename((image as Image).url));
+    if (!figure) {
+      file.fail(`Unknown figure "${(image as Image).url}": not listed in figures/figures.json`, { place: node.position, ruleId: 'figure-unknown', source: 'review' });
+    }
+    const n = numbers.get(figure.id) ?? 0;
+    const svg = fromHtml(figure.svg, { fragment: true, space: 'svg' }).children.find((c) => c.type === 'element') as ElementContent & { properties: Record<string, unknown> };
+    svg.properties['role'] = 'img';
+    svg.properties['ariaLabelledby'] = `figure-${figure.id}-alt`;
+    svg.properties['focusable'] = 'false';
+    const hast = h('figure', { id: `figure-${figure.id}`, className: ['figure'], dataFigure: figure.id }, [
+      h('div', { className: ['figure-art'] }, [svg, h('p', { id: `figure-${figure.id}-alt`, className: ['visually-hidden'] }, figure.alt)]),
+      h('figcaption', [h('strong', `Figure ${n}. ${figure.title}. `), figure.caption]),
+    ]);
+    if (parent && index !== undefined) {
+      parent.children[index] = { type: 'figureBlock' as 'paragraph', children: [], data: { hName: 'figure', hProperties: hast.properties, hChildren: hast.children } } as Paragraph;
+      return [SKIP, index + 1];
+    }
+    return undefined;
+  });
+}
+
+export default function remarkFigures(options: FigureOptions) {
+  return (tree: Root, file: VFile) => transformFigures(tree, file, options);
+}
