@@ -83,7 +83,8 @@ function loadArray<T>(file: string, schema: z.ZodType<T>, what: string, uniqueBy
       throw new ContentError(what === 'entity' ? 'entity-bad-id' : `${what}-invalid`, file, line, `${what} "${name}": ${issue?.path.join('.')}: ${issue?.message}`);
     }
     const key = uniqueBy(parsed.data);
-    if (seen.has(key)) throw new ContentError(`${what}-duplicate`, file, lineOf(text, name, 2), `${what} "${key}" is defined twice`);
+    // The second definition's line: its id is unique unless the id itself is what repeats.
+    if (seen.has(key)) throw new ContentError(`${what}-duplicate`, file, lineOf(text, name, key === name ? 2 : 1), `${what} "${key}" is defined twice`);
     seen.add(key);
     return parsed.data;
   });

@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Copies a fixture review to a temporary folder so a test can break one thing in it. */
+export function copyFixture(name = 'mini-review'): string {
+  const dir = mkdtempSync(join(tmpdir(), `${name}-`));
+  cpSync(resolve('tests/fixtures', name), dir, { recursive: true });
+  return dir;
+}
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+/** Runs the real build script, as `npm run build` does, on a content folder. */
+export function buildSite(content: string, out: string, env: NodeJS.ProcessEnv = {}): BuildResult {
+  const run = spawnSync(process.execPath, ['src/cli/build.ts', '--content', content, '--out', out, '--quiet'], {
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+  });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+}
