@@ -1,6 +1,6 @@
 // Each case breaks one thing in a small review: the build must fail, say where and why, and leave dist/ alone.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSite, copyFixture } from '../support/build-fixture.ts';
 
@@ -34,7 +34,7 @@ describe('bad input fails the build clearly and keeps the last good dist/', () =
     expect(result.output).toMatch(cause);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('last good build');
     expect(readdirSync(out)).toEqual(['index.html']);
-    expect(readdirSync(dirname(out)).filter((n) => n.includes('.staging-'))).toEqual([]);
+    expect(readdirSync(dirname(out)).filter((n) => n.startsWith(`${basename(out)}.staging-`))).toEqual([]);
   });
 });
 
