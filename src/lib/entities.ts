@@ -42,8 +42,9 @@ export const entitySchema = z.object({
   /** `verified`: identifiers checked; `partly`: a family or generic term mapped to a representative record. */
   status: z.enum(['verified', 'partly', 'unverified']),
   notes: z.string().optional(),
-  family: z.unknown().optional(),
-  members: z.unknown().optional(),
+  /** True for a family or complex; `members` then lists its member symbols. */
+  family: z.boolean().optional(),
+  members: z.array(z.string()).optional(),
   ids: identifiers.default({}),
 });
 export type Entity = z.infer<typeof entitySchema>;
