@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { buildPlugins } from './src/plugins/index.ts';
 import { buildReviewIndex } from './src/lib/review-index.ts';
@@ -17,6 +18,6 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: { processor: unified({ gfm: false, remarkPlugins, rehypePlugins }) },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
   vite: { build: { assetsInlineLimit: 0 } },
 });
