@@ -48,7 +48,7 @@ const home = defineCollection({
 
 const references = defineCollection({
   loader: file(join(dir, 'references.json'), { parser: (text) => parseReferences(text, join(dir, 'references.json')) as unknown as Record<string, unknown>[] }),
-  schema: z.object({ id: z.string(), type: z.string(), title: z.string() }).passthrough(),
+  schema: z.looseObject({ id: z.string(), type: z.string(), title: z.string() }),
 });
 
 const entities = defineCollection({ loader: file(join(dir, 'entities.json')), schema: entitySchema.omit({ id: true }) });

@@ -1,4 +1,4 @@
-import { Cite, plugins } from '@citation-js/core';
+import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
@@ -32,4 +32,3 @@ function entryBody(html: string): string {
   return (inline?.[1] ?? html.replace(/<[^>]+>/g, '')).trim();
 }
 
-void plugins;

@@ -15,7 +15,7 @@ describe('parseReferences', () => {
   });
 
   test('names the line of malformed JSON', () => {
-    const error = (() => { try { parseReferences(`[\n${record('a')},\n{"id": }\n]`, 'refs.json'); } catch (e) { return e; } })();
+    const error = (() => { try { parseReferences(`[\n${record('a')},\n{"id": }\n]`, 'refs.json');  return undefined; } catch (e) { return e; } })();
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).line).toBe(3);
     expect((error as ContentError).ruleId).toBe('references-malformed');
