@@ -3,11 +3,17 @@
 // usage: node src/cli/build.ts [--content DIR] [--out DIR]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
+import { formatReferenceText } from '../lib/bibliography.ts';
+import { buildReviewIndex } from '../lib/review-index.ts';
+import { entityRecords, glossaryRecords, referenceRecords, type SearchRecord } from '../lib/search-records.ts';
+import { headersFile } from '../lib/security-headers.ts';
+import { basePath } from '../lib/site-env.ts';
+import { buildSynonymTable, findSlashCompounds } from '../lib/search-terms.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } } });
 const content = resolve(values.content ?? process.env['CONTENT_DIR'] ?? 'content');
@@ -33,16 +39,74 @@ if (astroRun.status !== 0) {
   fail('astro build reported the error above.');
 }
 
-const { index, errors } = await pagefind.createIndex({});
+// Search index. Pages are indexed from the built HTML; references, entities and glossary terms are entries on a
+// list page, so each becomes its own record pointing at its anchor and their list pages are left out.
+const LISTED_AS_RECORDS = new Set(['references/', 'entities/', 'glossary/']);
+const review = buildReviewIndex(content);
+const { entities, glossary } = review;
+const home = join(staging, 'index.html');
+// Custom records must share the pages' language, or Pagefind puts them in an index of their own.
+const language = (existsSync(home) && /<html[^>]*\slang="([^"]+)"/.exec(readFileSync(home, 'utf8'))?.[1]) || 'en';
+const chapterTitle = new Map(review.chapters.map((c) => [c.slug, c.title]));
+
+const { index, errors } = await pagefind.createIndex({
+  // Text nobody sees (hidden, templates, decorative, button labels) would otherwise be searched and shown in
+  // excerpts; a page's own reference list repeats the reference records below.
+  excludeSelectors: ['[hidden]', 'template', '[aria-hidden="true"]', 'button', '.js-only', '.reference-list'],
+});
 if (!index) fail(`pagefind: ${errors.join('; ')}`);
-const added = await index.addDirectory({ path: staging });
-if (added.errors.length) fail(`pagefind: ${added.errors.join('; ')}`);
+const pageTexts: string[] = [];
+for (const file of htmlFiles(staging)) {
+  const url = `/${file.replace(/index\.html$/, '')}`;
+  if (file === '404.html' || LISTED_AS_RECORDS.has(url.slice(1))) continue;
+  const html = readFileSync(join(staging, file), 'utf8');
+  // Pages without data-pagefind-body (search, redirects) are skipped by Pagefind itself; count only the others.
+  if (html.includes('data-pagefind-body')) pageTexts.push(htmlText(html));
+  const added = await index.addHTMLFile({ url, content: html });
+  if (added.errors.length) fail(`pagefind: ${file}: ${added.errors.join('; ')}`);
+}
+const records: SearchRecord[] = [
+  ...referenceRecords(review.references, {
+    language,
+    number: (id) => review.numbers.get(id),
+    chaptersCiting: (id) => [...new Set((review.sitesByKey.get(id) ?? []).flatMap((s) => chapterTitle.get(s.page) ?? []))],
+    formatted: formatReferenceText,
+  }),
+  ...entityRecords(entities, language),
+  ...glossaryRecords(glossary, language),
+];
+for (const record of records) {
+  const added = await index.addCustomRecord(record);
+  if (added.errors.length) fail(`pagefind: ${record.url}: ${added.errors.join('; ')}`);
+}
 const written = await index.writeFiles({ outputPath: resolve(staging, 'pagefind') });
 if (written.errors.length) fail(`pagefind: ${written.errors.join('; ')}`);
+// The client fetches this when search is first opened, to expand queries with the review's own nomenclature.
+const terms = buildSynonymTable({ entities, glossary, compounds: findSlashCompounds(pageTexts.join('\n')) });
+writeFileSync(join(staging, 'search-terms.json'), JSON.stringify({ ...terms, chapters: review.chapters.map((c) => c.title) }));
 await pagefind.close();
+// Static hosts that read `_headers` send the same policy as the pages' <meta> tag, plus headers a tag cannot set.
+writeFileSync(join(staging, '_headers'), headersFile(basePath()));
 
 const old = `${out}.old-${process.pid}`;
 if (existsSync(out)) renameSync(out, old);
 renameSync(staging, out);
 rmSync(old, { recursive: true, force: true });
-console.log(`built ${out} (${added.page_count} pages indexed) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`built ${out} (${pageTexts.length} pages and ${records.length} entries indexed) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+function htmlFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((d) => {
+    const path = `${prefix}${d.name}`;
+    if (d.isDirectory()) return d.name === '_astro' || d.name === 'pagefind' ? [] : htmlFiles(dir, `${path}/`);
+    return d.name.endsWith('.html') ? [path] : [];
+  });
+}
+
+// Readable text of a page, close enough to find the slash compounds written in it.
+function htmlText(html: string): string {
+  return html
+    .replace(/<(script|style|svg|template)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<\/?(?:p|li|td|th|h\d|div|br|tr|dt|dd|section|article|header|footer|nav|figcaption|caption)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? '');
+}

@@ -4,6 +4,7 @@ import { initCopyButtons } from './copy-reference.ts';
 import { initEntityCards } from './entity-card.ts';
 import { initEntityFilter } from './entity-filter.ts';
 import { initFigureDialogs } from './figure-dialog.ts';
+import { initSearch } from './search.ts';
 
 initThemeToggle();
 initCopyButtons();
@@ -11,3 +12,4 @@ initCitationPreviews();
 initEntityCards();
 initEntityFilter();
 initFigureDialogs();
+initSearch();

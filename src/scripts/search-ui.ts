@@ -1,0 +1,186 @@
+// The search form's behaviour, shared by the dialog and the search page: debounced live search, filters, a result
+// list announced through a live region, and arrow-key movement between the input and the results.
+import { wordMatches, type MatchClass, type RankedResult } from '../lib/search-rank.ts';
+import { loadSearchEngine, type SearchEngine } from './search-engine.ts';
+
+export interface SearchView {
+  input: HTMLInputElement;
+  /** Searches now, skipping the debounce. */
+  run(query: string): Promise<void>;
+}
+
+const DEBOUNCE_MS = 120;
+// Filter kinds in the order readers meet them; any other kind in the index follows alphabetically.
+const KIND_ORDER = ['Chapter', 'Reference', 'Entity', 'Glossary', 'Home'];
+
+export function mountSearch(root: HTMLElement, { base, syncUrl = false, onNavigate }: {
+  base: string;
+  /** On the search page, keep ?q= in the address bar so the result list can be shared. */
+  syncUrl?: boolean;
+  /** Called when a result is chosen, before the browser follows the link. */
+  onNavigate?: (link: HTMLAnchorElement) => void;
+}): SearchView {
+  const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector) as T;
+  const form = $<HTMLFormElement>('[data-search-form]');
+  const input = $<HTMLInputElement>('[data-search-input]');
+  const kind = $<HTMLSelectElement>('[data-search-kind]');
+  const chapter = $<HTMLSelectElement>('[data-search-chapter]');
+  const status = $<HTMLElement>('[data-search-status]');
+  const list = $<HTMLOListElement>('[data-search-results]');
+  let engine: SearchEngine | undefined;
+  let latest = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let first = true;
+
+  // Timing for the bench: from the reader's action (marked by the opener) or from mounting the search page.
+  if (!performance.getEntriesByName('search-open').length) performance.mark('search-open');
+  status.textContent = 'Loading search…';
+  const filtersShown = $<HTMLElement>('[data-search-filters]');
+  const ready = loadSearchEngine(base).then((e) => {
+    engine = e;
+    if (status.textContent === 'Loading search…') status.textContent = '';
+    const filled = e.filters.then((f) => {
+      fillFilters(f, e.chapters, kind, chapter);
+      filtersShown.hidden = false;
+    });
+    // A shared link may choose filters: they must exist before its search runs.
+    return syncUrl && new URLSearchParams(location.search).has('q') ? filled.then(() => e) : e;
+  }, () => {
+    status.textContent = 'Search could not be loaded. Please try again later.';
+    return undefined;
+  });
+
+  async function run(query: string): Promise<void> {
+    clearTimeout(timer);
+    const ticket = ++latest;
+    const loaded = engine ?? (await ready);
+    if (!loaded || ticket !== latest) return;
+    if (syncUrl) keepInAddress(query, kind.value, chapter.value);
+    if (!query.trim()) {
+      list.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    performance.mark('search-query-start');
+    const filters: Record<string, string> = {};
+    if (kind.value) filters['kind'] = kind.value;
+    if (chapter.value) filters['chapter'] = chapter.value;
+    let results: RankedResult[];
+    try {
+      results = await loaded.search(query, filters);
+    } catch {
+      results = []; // an unexpected failure inside Pagefind reads as "no results", not as a broken list
+    }
+    if (ticket !== latest) return;
+    list.replaceChildren(...results.map((r) => renderResult(r)));
+    const shown = query.trim().length > 60 ? `${query.trim().slice(0, 60)}…` : query.trim();
+    status.textContent = results.length ? `${results.length} result${results.length === 1 ? '' : 's'} for “${shown}”` : `No results for “${shown}”`;
+    performance.measure('search-query', 'search-query-start');
+    if (first) performance.measure('search-first', 'search-open');
+    first = false;
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(input.value), DEBOUNCE_MS);
+  });
+  kind.addEventListener('change', () => void run(input.value));
+  chapter.addEventListener('change', () => void run(input.value));
+  // Enter searches at once instead of reloading the page.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run(input.value);
+  });
+  root.addEventListener('keydown', (event) => moveFocus(event, input, list));
+  list.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a');
+    if (link) onNavigate?.(link);
+  });
+
+  // Arriving with ?q= (and filters) runs that search.
+  const params = new URLSearchParams(location.search);
+  const query = params.get('q');
+  if (syncUrl && query) {
+    input.value = query.slice(0, 5000);
+    void ready.then(() => {
+      kind.value = optionOr(kind, params.get('kind'));
+      chapter.value = optionOr(chapter, params.get('chapter'));
+      return run(input.value);
+    });
+  }
+  return { input, run };
+}
+
+function optionOr(select: HTMLSelectElement, value: string | null): string {
+  return [...select.options].some((o) => o.value === value) ? (value as string) : '';
+}
+
+function fillFilters(filters: Record<string, Record<string, number>>, order: string[], kind: HTMLSelectElement, chapter: HTMLSelectElement): void {
+  const rank = (list: string[], v: string) => (list.includes(v) ? list.indexOf(v) : list.length);
+  const kinds = Object.keys(filters['kind'] ?? {}).sort((a, b) => rank(KIND_ORDER, a) - rank(KIND_ORDER, b) || a.localeCompare(b));
+  const chapters = Object.keys(filters['chapter'] ?? {}).sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b));
+  kind.append(...kinds.map((k) => new Option(k, k)));
+  chapter.append(...chapters.map((c) => new Option(c, c)));
+  chapter.closest('label')!.hidden = chapters.length === 0;
+}
+
+function keepInAddress(query: string, kind: string, chapter: string): void {
+  const url = new URL(location.href);
+  for (const [key, value] of [['q', query.trim()], ['kind', kind], ['chapter', chapter]] as const) {
+    if (value) url.searchParams.set(key, value.slice(0, 200));
+    else url.searchParams.delete(key);
+  }
+  history.replaceState(history.state, '', url);
+}
+
+// ArrowDown from the input enters the list; arrows move between results; ArrowUp from the first returns.
+function moveFocus(event: KeyboardEvent, input: HTMLInputElement, list: HTMLElement): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
+  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  if (event.target !== input && at < 0) return;
+  const next = event.key === 'ArrowDown' ? (at < 0 ? 0 : Math.min(at + 1, links.length - 1)) : at - 1;
+  const target = next < 0 ? input : links[next];
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+}
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) => {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+function renderResult(r: RankedResult): HTMLLIElement {
+  const item = el('li', 'search-hit');
+  const link = el('a', 'search-hit-link');
+  const url = new URL(r.section?.url ?? r.data.url, location.href);
+  if (r.matched) url.searchParams.set('hl', r.matched);
+  link.href = url.pathname + url.search + url.hash;
+  const title = r.data.meta['title'] ?? url.pathname;
+  link.append(el('span', 'search-hit-title', title));
+  // Custom records (references, entities, terms) describe themselves; pages name the section that matched.
+  const sectionTitle = r.data.meta['context'] || (r.section && r.section.title !== title ? r.section.title : '');
+  if (sectionTitle) link.append(el('span', 'search-hit-section', sectionTitle));
+  const kind = r.data.filters?.['kind']?.[0];
+  if (kind) item.append(el('span', 'search-hit-kind', kind));
+  item.prepend(link);
+  item.append(excerptOf(r.section?.excerpt ?? r.data.excerpt, r.terms, r.cls));
+  return item;
+}
+
+// Pagefind's excerpts are HTML with <mark> around matches. Parse them inertly and rebuild text and <mark> only, so
+// nothing from the page or the query can become markup; marks on words that match less well than the result itself
+// (IL-10 in a result for IL-1) are dropped.
+function excerptOf(html: string, terms: readonly string[], cls: MatchClass): HTMLParagraphElement {
+  const p = el('p', 'search-hit-excerpt');
+  const parsed = new DOMParser().parseFromString(html, 'text/html').body;
+  for (const node of parsed.childNodes) {
+    const text = node.textContent ?? '';
+    if (node.nodeName === 'MARK' && wordMatches(text, terms, cls)) p.append(el('mark', '', text));
+    else p.append(text);
+  }
+  return p;
+}
