@@ -19,7 +19,14 @@ export interface BuildResult {
 export function buildSite(content: string, out: string, env: NodeJS.ProcessEnv = {}): BuildResult {
   const run = spawnSync(process.execPath, ['src/cli/build.ts', '--content', content, '--out', out, '--quiet'], {
     encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    env: shellEnv(env),
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+}
+
+/** The environment a build sees from a shell: without what Vitest sets for itself (NODE_ENV=test, BASE_URL, MODE…). */
+export function shellEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[key];
+  return { ...env, FORCE_COLOR: '0', NO_COLOR: '1', ...extra };
 }

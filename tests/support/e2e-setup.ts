@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startStaticServer } from '../../src/cli/static-server.ts';
+import { shellEnv } from './build-fixture.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,7 +15,7 @@ declare module 'vitest' {
 export const E2E_DIST = resolve('.cache/e2e-dist');
 
 export default async function setup(project: TestProject) {
-  const build = spawnSync(process.execPath, ['src/cli/build.ts', '--out', E2E_DIST, '--quiet'], { encoding: 'utf8', env: { ...process.env, BASE_PATH: '/' } });
+  const build = spawnSync(process.execPath, ['src/cli/build.ts', '--out', E2E_DIST, '--quiet'], { encoding: 'utf8', env: shellEnv({ BASE_PATH: '/' }) });
   if (build.status !== 0) throw new Error(`site build failed:\n${build.stdout}\n${build.stderr}`);
   const { server, url } = await startStaticServer(E2E_DIST);
   project.provide('siteUrl', url);
