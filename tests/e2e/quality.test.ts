@@ -36,7 +36,7 @@ describe('accessibility (axe-core)', () => {
     await context.close();
   }, 240_000);
 
-  test.each(['light', 'dark'] as const)('no violations with a citation card, an entity card and a figure dialog open (%s)', async (colorScheme) => {
+  test.each(['light', 'dark'] as const)('no violations with a citation card, an entity card, a figure dialog and the search dialog open (%s)', async (colorScheme) => {
     const context = await browser.newContext({ colorScheme, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(siteUrl('chapters/repair-mechanisms/'));
@@ -51,6 +51,11 @@ describe('accessibility (axe-core)', () => {
     await page.keyboard.press('Escape');
     await page.locator('.figure-enlarge').first().click();
     expect(await axe(page), 'figure dialog').toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('/');
+    await page.locator('dialog.search-dialog input[type=search]').fill('CXCR4');
+    await page.locator('dialog.search-dialog .search-results li').first().waitFor();
+    expect(await axe(page), 'search dialog').toEqual([]);
     await context.close();
   });
 

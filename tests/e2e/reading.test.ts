@@ -122,6 +122,19 @@ describe('reading the review', () => {
     await context.close();
   });
 
+  test('a chapter prints without site chrome and shows where each reference link goes', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl('chapters/introduction/'));
+    await page.emulateMedia({ media: 'print' });
+    for (const chrome of ['.site-header', '.chapter-sidebar', '.pager', '.toc', '.site-footer']) {
+      await expect(page.locator(chrome).first().isVisible(), chrome).resolves.toBe(false);
+    }
+    const link = page.locator('.reference-links a[href^="https://doi.org/"]').first();
+    const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain(await link.getAttribute('href'));
+    await page.close();
+  });
+
   test('an unknown address gets the helpful 404 page', async () => {
     const page = await browser.newPage();
     const response = await page.goto(siteUrl('no/such/page/'));
