@@ -27,6 +27,6 @@ export function chapterSlugOf(entry: Chapter): string {
 /** Keys cited on one page ('' for the home page), in review-wide number order. */
 export function citedOn(page: string | undefined): string[] {
   const index = getReviewIndex();
-  const keys = [...index.sitesByKey].filter(([, sites]) => page === undefined || sites.some((s) => s.page === page)).map(([key]) => key);
+  const keys = page === undefined ? [...index.sitesByKey.keys()] : [...(index.keysByPage.get(page)?.keys() ?? [])];
   return keys.sort((a, b) => (index.numbers.get(a) ?? 0) - (index.numbers.get(b) ?? 0));
 }

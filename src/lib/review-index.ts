@@ -47,6 +47,11 @@ export interface ReviewIndex {
   /** Where each entity id / glossary term id is mentioned, section by section. */
   entityMentions: Map<string, MentionSite[]>;
   termMentions: Map<string, MentionSite[]>;
+  /** The same data turned around, so a page can be described in time proportional to its own content. */
+  keysByPage: Map<string, Map<string, number>>;
+  recordsById: Map<string, CslRecord>;
+  entitiesById: Map<string, Entity>;
+  entityCountsByPage: Map<string, Map<string, number>>;
   /** Figures by file name, and their numbers across the review by id. */
   figures: Map<string, Figure>;
   figureNumbers: Map<string, number>;
@@ -83,7 +88,11 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
       groupsInOrder.push(group.keys);
       const section = headings.filter((h) => h.at < group.offset).at(-1)?.text;
       const site = { page: page.slug, pageTitle: page.title, anchor: `cite-${i + 1}`, section, keys: group.keys };
-      for (const key of new Set(group.keys)) sitesByKey.set(key, [...(sitesByKey.get(key) ?? []), site]);
+      for (const key of new Set(group.keys)) {
+        const list = sitesByKey.get(key);
+        if (list) list.push(site);
+        else sitesByKey.set(key, [site]);
+      }
     });
   }
   const entities = loadEntities(join(dir, 'entities.json'));
@@ -99,13 +108,31 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
       if (figure) chapter.headingIds.add(`figure-${figure.id}`);
     }
   }
+  const entityMentions = countMentions(chapters, entityMatcher);
   const index = {
     dir, figures, figureNumbers, chapters, references, referencesFile, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey,
     entities, glossary, entityMatcher, glossaryMatcher,
-    entityMentions: countMentions(chapters, entityMatcher), termMentions: countMentions(chapters, glossaryMatcher),
+    entityMentions, termMentions: countMentions(chapters, glossaryMatcher),
+    keysByPage: byPage(sitesByKey, (s) => s.page, () => 1),
+    recordsById: new Map(references.map((r) => [r.id, r])),
+    entitiesById: new Map(entities.map((e) => [e.id, e])),
+    entityCountsByPage: byPage(entityMentions, (s) => s.page, (s) => s.count),
   };
   cache.set(cacheKey, index);
   return index;
+}
+
+/** page → id → count, from id → places. */
+function byPage<S>(sites: Map<string, S[]>, pageOf: (s: S) => string, weight: (s: S) => number): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [id, list] of sites) {
+    for (const site of list) {
+      const page = out.get(pageOf(site)) ?? new Map<string, number>();
+      page.set(id, (page.get(id) ?? 0) + weight(site));
+      out.set(pageOf(site), page);
+    }
+  }
+  return out;
 }
 
 /** Mentions per chapter section, from the prose (headings, citation keys and link targets left out). */

@@ -21,7 +21,7 @@ export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 
  * transforms skip); abbreviations wrap before entity links so a linked term keeps its expansion; anchors come last.
  */
 export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
-  const records = new Map(index.references.map((r) => [r.id, r]));
+  const records = index.recordsById;
   const referencesFile = relative(process.cwd(), index.referencesFile);
   const chapters = new Map(index.chapters.map((c) => [basename(c.file), { slug: c.slug, headingIds: c.headingIds }]));
   return {
