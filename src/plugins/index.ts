@@ -1,12 +1,15 @@
-import { basename, relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
 import remarkGfm from 'remark-gfm';
-import rehypeCitation from 'rehype-citation';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { formatReferences } from '../lib/bibliography.ts';
 import type { ReviewIndex } from '../lib/review-index.ts';
 import remarkCitationKeys from './remark-citation-keys.ts';
 import remarkInternalLinks from './remark-internal-links.ts';
 import remarkFigures from './remark-figures.ts';
+import rehypeCitationPerPage from './rehype-citation-per-page.ts';
 import rehypeCitationNumbers from './rehype-citation-numbers.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeAbbreviations from './rehype-abbreviations.ts';
@@ -33,11 +36,24 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       [remarkFigures, { figures: index.figures, numbers: index.figureNumbers }],
     ],
     rehypePlugins: [
-      [rehypeCitation, { bibliography: basename(index.referencesFile), path: index.dir, csl: 'vancouver', linkCitations: true }],
+      [rehypeCitationPerPage, { options: { bibliography: basename(index.referencesFile), path: index.dir, csl: 'vancouver', linkCitations: true }, subsets: writeCitationSubsets(index) }],
       [rehypeCitationNumbers, { numbers: index.numbers, records, formatted: formatReferences(index.references), heading: 'References' }],
       [rehypeAbbreviations, { matcher: index.glossaryMatcher, expansions: new Map(index.glossary.map((g) => [g.id, g.expansion])) }],
       [rehypeEntities, { matcher: index.entityMatcher, base }],
       rehypeHeadingAnchors,
     ],
   };
+}
+
+/** One small CSL-JSON file per page with the works it cites, in a folder keyed by the content folder. */
+function writeCitationSubsets(index: ReviewIndex): Map<string, string> {
+  const dir = join(tmpdir(), `review-citations-${createHash('sha1').update(index.dir).digest('hex').slice(0, 10)}`);
+  mkdirSync(dir, { recursive: true });
+  const pages = [...index.chapters.map((c) => ({ name: basename(c.file), page: c.slug })), { name: 'home.mdx', page: '' }];
+  return new Map(pages.map(({ name, page }) => {
+    const records = [...(index.keysByPage.get(page)?.keys() ?? [])].flatMap((k) => index.recordsById.get(k) ?? []);
+    const file = join(dir, `${name}.json`);
+    writeFileSync(file, JSON.stringify(records));
+    return [name, file];
+  }));
 }
