@@ -4,9 +4,14 @@ export interface MentionSource {
   forms: readonly string[];
 }
 
+interface Form {
+  text: string;
+  id: string;
+}
+
 export interface MentionMatcher {
-  re: RegExp;
-  idOf: ReadonlyMap<string, string>;
+  /** Forms grouped by their first word (the leading run of letters and digits), longest form first. */
+  byFirstWord: ReadonlyMap<string, readonly Form[]>;
 }
 
 export interface Mention {
@@ -15,6 +20,9 @@ export interface Mention {
   index: number;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const FIRST_WORD = /^[\p{L}\p{N}]+/u;
+
 /** Written forms plus the plural a reader will meet: `NPPC` → `NPPCs`, `rabbit` → `rabbits`, `Tie2` → `Tie2s`. */
 export function withPlurals(form: string): string[] {
   if (/s$/.test(form) || !/[\p{L}\p{N}]$/u.test(form)) return [form];
@@ -22,29 +30,50 @@ export function withPlurals(form: string): string[] {
 }
 
 /**
- * One regular expression over every form, longest first so `IL-1β` wins over `IL-1`, matching whole tokens only:
- * a form may not continue a word or number (`IL-1` does not match inside `IL-10`).
+ * Indexes every form by its first word, so finding mentions costs the length of the text, not the number of
+ * names: at each word start only the forms beginning with that word are tried, longest first, so `IL-1β` wins over
+ * `IL-1`, and a form must end at a word boundary (`IL-1` does not match inside `IL-10`).
  */
 export function buildMentionMatcher(sources: readonly MentionSource[]): MentionMatcher | undefined {
-  const idOf = new Map<string, string>();
+  const seen = new Set<string>();
+  const byFirstWord = new Map<string, Form[]>();
   for (const { id, forms } of sources) {
     for (const form of forms.flatMap(withPlurals)) {
-      for (const variant of [form, capitalise(form)]) if (!idOf.has(variant)) idOf.set(variant, id);
+      for (const text of [form, capitalise(form)]) {
+        const first = FIRST_WORD.exec(text)?.[0];
+        if (!first || seen.has(text)) continue; // a form must start with a letter or digit to be a whole token
+        seen.add(text);
+        const bucket = byFirstWord.get(first);
+        if (bucket) bucket.push({ text, id });
+        else byFirstWord.set(first, [{ text, id }]);
+      }
     }
   }
-  if (!idOf.size) return undefined;
-  const alternatives = [...idOf.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), idOf };
+  if (!byFirstWord.size) return undefined;
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.text.length - a.text.length);
+  return { byFirstWord };
 }
 
-export function findMentions(text: string, matcher: MentionMatcher): Mention[] {
-  return [...text.matchAll(matcher.re)].map((m) => ({ id: matcher.idOf.get(m[0]) ?? '', text: m[0], index: m.index ?? 0 }));
+export function findMentions(text: string, { byFirstWord }: MentionMatcher): Mention[] {
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const word = FIRST_WORD.exec(text.slice(i, i + 64))?.[0];
+    if (!word || (i > 0 && WORD_CHAR.test(text[i - 1] ?? ''))) {
+      i += word?.length || 1;
+      continue;
+    }
+    const form = byFirstWord.get(word)?.find((f) => text.startsWith(f.text, i) && !WORD_CHAR.test(text.charAt(i + f.text.length)));
+    if (form) {
+      mentions.push({ id: form.id, text: form.text, index: i });
+      i += form.text.length;
+    } else {
+      i += word.length;
+    }
+  }
+  return mentions;
 }
 
 function capitalise(form: string): string {
   return /^\p{Ll}/u.test(form) ? form[0]!.toUpperCase() + form.slice(1) : form;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
