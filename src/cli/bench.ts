@@ -57,8 +57,8 @@ for (const file of files(out).filter((f) => f.endsWith('.html')).sort()) {
 const { server, url } = await startStaticServer(out);
 try {
   if (!values['skip-search']) {
-    const { benchSearch } = await import('./bench-search.ts');
-    const s = await benchSearch(url);
+    const { benchSearch, queriesFromContent } = await import('./bench-search.ts');
+    const s = await benchSearch(url, queriesFromContent(resolve(values.content)));
     console.log('\nSearch in Chromium against the built site\n');
     console.log(JSON.stringify(s, null, 2));
   }
