@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildReviewIndex, type ReviewIndex } from '../lib/review-index.ts';
 import { contentDir } from '../lib/site-env.ts';
+import { chapterSlug } from '../lib/slugs.ts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
@@ -21,7 +22,7 @@ export function getReviewIndex(): ReviewIndex {
 }
 
 export function chapterSlugOf(entry: Chapter): string {
-  return entry.id.replace(/^\d+[-_]/, '');
+  return chapterSlug(entry.id);
 }
 
 /** Keys cited on one page ('' for the home page), in review-wide number order. */
