@@ -60,7 +60,7 @@ const LABELS: [label: string, forms: string[]][] = [
 const FORMS = LABELS.flatMap(([label, forms]) => forms.map((form) => ({ label, form }))).sort((a, b) => b.form.length - a.form.length);
 const NUMBER = String.raw`[A-Za-z]?\d+(?:[.:]\d+)*[A-Za-z]?`;
 const ROMAN = '[ivxlcdm]+|[IVXLCDM]+';
-const LIST = (token: string) => String.raw`(?:${token})(?:\s*(?:[-–—]|,|&|\band\b)\s*(?:${token}))*`;
+const LIST = (token: string) => String.raw`(?:${token})(?:\s*(?:-{1,3}|[–—]|,|&|\band\b)\s*(?:${token}))*`;
 const VALUE_RE = new RegExp(String.raw`^(?:${LIST(NUMBER)}|(?:${LIST(ROMAN)})(?![\p{L}\p{N}]))`, 'u');
 
 /** Reads the inside of one `[…]` as a Pandoc citation group; undefined when any part of it is not a citation. */
