@@ -11,7 +11,9 @@ const dir = contentDir();
 
 const chapters = defineCollection({
   // The entry id is the page's slug, from the same function as every chapter link (not Astro's own slugger).
-  loader: glob({ pattern: '*.{md,mdx}', base: join(dir, 'chapters'), generateId: ({ entry }) => chapterSlug(entry) }),
+  // deferRender: a .md chapter is rendered with the page, so its errors stop the build (rendered at sync time, they
+  // were only logged and the page shipped empty).
+  loader: glob({ pattern: '*.{md,mdx}', base: join(dir, 'chapters'), generateId: ({ entry }) => chapterSlug(entry), deferRender: true }),
   schema: z.object({
     /** Chapter title, shown as the page's h1 and in navigation. */
     title: z.string().min(1),

@@ -64,7 +64,7 @@ const geometry = ['x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry',
 export const SVG_SCHEMA: Schema = {
   tagNames: ['svg', 'g', 'defs', 'title', 'desc', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'text', 'tspan', 'marker', 'linearGradient', 'radialGradient', 'stop', 'clipPath', 'mask'],
   attributes: {
-    svg: ['viewBox', 'xmlns', 'width', 'height', 'preserveAspectRatio', 'version'],
+    svg: ['viewBox', 'xmlns', 'xmlnsXLink', 'xmlSpace', 'width', 'height', 'preserveAspectRatio', 'version'],
     marker: ['viewBox', 'refX', 'refY', 'markerWidth', 'markerHeight', 'markerUnits', 'orient', 'preserveAspectRatio'],
     linearGradient: ['gradientUnits', 'gradientTransform', 'spreadMethod'],
     radialGradient: ['gradientUnits', 'gradientTransform', 'spreadMethod', 'fx', 'fy'],

@@ -30,14 +30,14 @@ function decoded(value: string): string {
 }
 
 /** What in one served file (searched as text, tag by tag) would let content act: empty when nothing does. */
-export function unsafeMarkup(text: string): string[] {
+export function unsafeMarkup(text: string, { siteElements = [] as string[] } = {}): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(TAG)) {
     const [tag, name = '', rest = ''] = m;
     const lower = name.toLowerCase();
     if (lower === 'script' && !SITE_SCRIPT.test(tag)) found.push(`script: ${tag}`);
     if (lower === 'link' && !SITE_LINK.test(tag)) found.push(`link: ${tag}`);
-    if (FORBIDDEN_ELEMENTS.test(lower)) found.push(`element: ${tag}`);
+    if (FORBIDDEN_ELEMENTS.test(lower) && !siteElements.includes(lower)) found.push(`element: ${tag}`);
     for (const [, attr = '', value = ''] of rest.matchAll(ATTRIBUTE)) {
       const a = attr.toLowerCase();
       if (a.startsWith('on')) found.push(`handler: ${tag}`);
