@@ -4,6 +4,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { startStaticServer } from '../../src/cli/static-server.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { buildSite, copyFixture } from '../support/build-fixture.ts';
 import { HTML_VECTORS, SVG_VECTORS, unsafeMarkup } from '../support/hostile.ts';
 
@@ -99,6 +101,40 @@ describe('a review with hostile markup builds, and none of it survives', () => {
     expect(refs).not.toContain('doi.org/https');
   });
 });
+
+test('in Chromium, with the page policy bypassed, nothing runs, loads from outside or redirects', async () => {
+  const { server, url } = await startStaticServer(out);
+  const browser = await launchBrowser();
+  try {
+    // With the policy off, only the sanitizer stands between the payloads and the reader.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const events: string[] = [];
+    page.on('dialog', (d) => { events.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('request', (r) => { if (!r.url().startsWith(url)) events.push(`request: ${r.url()}`); });
+    page.on('framenavigated', (f) => { if (f === page.mainFrame() && !f.url().startsWith(`${url}chapters/raw-html/`)) events.push(`navigated: ${f.url()}`); });
+    await page.goto(`${url}chapters/raw-html/`);
+    // Hover, focus and click everything a payload could hang on, then wait out any timed redirect.
+    for (const el of await page.locator('.prose :is(a, span, div, details, svg *, td, p)').all()) {
+      await el.hover({ timeout: 500, trial: false }).catch(() => undefined);
+      await el.focus().catch(() => undefined);
+    }
+    for (const link of await page.locator('.prose a:not([href])').all()) await link.click({ timeout: 500 }).catch(() => undefined);
+    await page.waitForTimeout(3500);
+    expect(events).toEqual([]);
+    await context.close();
+    // With the policy on, as served: a code block and the sanitized figures cause no CSP report.
+    const strict = await browser.newPage();
+    const violations: string[] = [];
+    strict.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+    await strict.goto(`${url}chapters/raw-html/`);
+    await strict.waitForLoadState('networkidle');
+    expect(violations).toEqual([]);
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+}, 120_000);
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
