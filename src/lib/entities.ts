@@ -106,13 +106,14 @@ export function checkTextForms(entities: readonly Entity[], file: string, text: 
   const owner = new Map<string, { id: string; form: string }>();
   entities.forEach((entity, i) => {
     entity.textForms.forEach((form, k) => {
-      const line = jsonLine(text, [i, 'textForms', k]);
-      if ([...form.trim()].length < 2) warnContent('entity-form-short', file, line, `entity "${entity.id}": text form "${form}" is shorter than 2 characters and will mark ordinary text`);
-      else if (STOP_WORDS.has(form.trim().toLowerCase())) warnContent('entity-form-common-word', file, line, `entity "${entity.id}": text form "${form}" is a common word and will mark ordinary text`);
+      // Located only when there is something to say: finding a line parses the whole file.
+      const line = () => jsonLine(text, [i, 'textForms', k]);
+      if ([...form.trim()].length < 2) warnContent('entity-form-short', file, line(), `entity "${entity.id}": text form "${form}" is shorter than 2 characters and will mark ordinary text`);
+      else if (STOP_WORDS.has(form.trim().toLowerCase())) warnContent('entity-form-common-word', file, line(), `entity "${entity.id}": text form "${form}" is a common word and will mark ordinary text`);
       for (const written of writtenVariants(form)) {
         const other = owner.get(written);
         if (other && other.id !== entity.id) {
-          throw new ContentError('entity-form-duplicate', file, line, `entity "${entity.id}": text form "${form}" is also a text form of entity "${other.id}" ("${other.form}"); a form can name only one entity`);
+          throw new ContentError('entity-form-duplicate', file, line(), `entity "${entity.id}": text form "${form}" is also a text form of entity "${other.id}" ("${other.form}"); a form can name only one entity`);
         }
         if (!other) owner.set(written, { id: entity.id, form });
       }
