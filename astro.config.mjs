@@ -17,7 +17,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? 'dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  markdown: { processor: unified({ gfm: false, remarkPlugins, rehypePlugins }) },
+  // No syntax highlighter: Shiki writes inline style="…" that the site's CSP blocks; code blocks are styled by CSS.
+  markdown: { processor: unified({ gfm: false, remarkPlugins, rehypePlugins }), syntaxHighlight: false },
   integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -5,11 +5,15 @@ import { join } from 'node:path';
 import { parseReferences } from './lib/references.ts';
 import { entitySchema, glossarySchema } from './lib/entities.ts';
 import { contentDir } from './lib/site-env.ts';
+import { chapterSlug } from './lib/slugs.ts';
 
 const dir = contentDir();
 
 const chapters = defineCollection({
-  loader: glob({ pattern: '*.{md,mdx}', base: join(dir, 'chapters') }),
+  // The entry id is the page's slug, from the same function as every chapter link (not Astro's own slugger).
+  // deferRender: a .md chapter is rendered with the page, so its errors stop the build (rendered at sync time, they
+  // were only logged and the page shipped empty).
+  loader: glob({ pattern: '*.{md,mdx}', base: join(dir, 'chapters'), generateId: ({ entry }) => chapterSlug(entry), deferRender: true }),
   schema: z.object({
     /** Chapter title, shown as the page's h1 and in navigation. */
     title: z.string().min(1),
@@ -51,7 +55,9 @@ const references = defineCollection({
   schema: z.looseObject({ id: z.string(), type: z.string(), title: z.string() }),
 });
 
-const entities = defineCollection({ loader: file(join(dir, 'entities.json')), schema: entitySchema.omit({ id: true }) });
-const glossary = defineCollection({ loader: file(join(dir, 'glossary.json')), schema: glossarySchema.omit({ id: true }) });
+// The review index has already read these strictly (UTF-8, BOM stripped); the loaders read the same text.
+const json = (name: string) => file(join(dir, name), { parser: (text) => JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>[] });
+const entities = defineCollection({ loader: json('entities.json'), schema: entitySchema.omit({ id: true }) });
+const glossary = defineCollection({ loader: json('glossary.json'), schema: glossarySchema.omit({ id: true }) });
 
 export const collections = { chapters, home, references, entities, glossary };

@@ -38,6 +38,11 @@ if (astroRun.status !== 0) {
   if (values.quiet) process.stderr.write(`${astroRun.stdout ?? ''}${astroRun.stderr ?? ''}`);
   fail('astro build reported the error above.');
 }
+// Content warnings (`warning: file:line: … [rule]`) are worth seeing even from a quiet build.
+if (values.quiet) {
+  const warnings = new Set(`${astroRun.stdout ?? ''}${astroRun.stderr ?? ''}`.split('\n').filter((l) => l.startsWith('warning: ')));
+  for (const line of warnings) console.warn(line);
+}
 
 // Search index. Pages are indexed from the built HTML; references, entities and glossary terms are entries on a
 // list page, so each becomes its own record pointing at its anchor and their list pages are left out.

@@ -1,7 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildReviewIndex, type ReviewIndex } from '../lib/review-index.ts';
 import { contentDir } from '../lib/site-env.ts';
-import { chapterSlug } from '../lib/slugs.ts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
@@ -21,8 +20,9 @@ export function getReviewIndex(): ReviewIndex {
   return buildReviewIndex(contentDir());
 }
 
+/** The collection's ids are the slugs, made by `chapterSlug` (see content.config.ts). */
 export function chapterSlugOf(entry: Chapter): string {
-  return chapterSlug(entry.id);
+  return entry.id;
 }
 
 /** Keys cited on one page ('' for the home page), in review-wide number order. */

@@ -21,3 +21,8 @@ export function lineAt(text: string, offset: number): number {
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
 }
+
+/** A doubt about the content that does not stop the build, printed in the same `file:line: cause [rule]` form. */
+export function warnContent(ruleId: string, file: string, line: number | undefined, reason: string): void {
+  console.warn(`warning: ${file}${line ? `:${line}` : ''}: ${reason} [${ruleId}]`);
+}

@@ -1,6 +1,8 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { ContentError } from './content-error.ts';
+import { ContentError, warnContent } from './content-error.ts';
+import { jsonLine, parseContentJson, readContentText } from './content-text.ts';
+import { writtenVariants } from './mentions.ts';
 
 /** Identifier formats, checked so a typo in an identifier fails the build instead of linking nowhere. */
 export const IDENTIFIER_PATTERNS = {
@@ -66,15 +68,10 @@ export type GlossaryTerm = z.infer<typeof glossarySchema>;
 /** Loads and validates a JSON array file, naming the file and the offending record on error. */
 function loadArray<T>(file: string, schema: z.ZodType<T>, what: string, uniqueBy: (item: T) => string): T[] {
   if (!existsSync(file)) return [];
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ContentError(`${what}-malformed`, file, undefined, `not valid JSON: ${(error as Error).message}`);
-  }
-  if (!Array.isArray(data)) throw new ContentError(`${what}-malformed`, file, undefined, 'expected a JSON array');
+  const text = readContentText(file);
+  const data = parseContentJson(text, file, `${what}-malformed`);
+  if (!Array.isArray(data)) throw new ContentError(`${what}-malformed`, file, 1, 'expected a JSON array');
   const seen = new Set<string>();
-  const text = readFileSync(file, 'utf8');
   return data.map((raw, i) => {
     const parsed = schema.safeParse(raw);
     const name = (raw as { id?: string })?.id ?? `#${i + 1}`;
@@ -91,7 +88,38 @@ function loadArray<T>(file: string, schema: z.ZodType<T>, what: string, uniqueBy
   });
 }
 
-export const loadEntities = (file: string) => loadArray(file, entitySchema, 'entity', (e) => e.id);
+export function loadEntities(file: string): Entity[] {
+  const entities = loadArray(file, entitySchema, 'entity', (e) => e.id);
+  if (entities.length) checkTextForms(entities, file, readContentText(file));
+  return entities;
+}
+
+// Words too common to mark as a name: a form equal to one of these would link ordinary prose.
+const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'can', 'do', 'for', 'from', 'had', 'has', 'have', 'he', 'her', 'his', 'i', 'if', 'in', 'into', 'is', 'it', 'its', 'may', 'no', 'not', 'of', 'on', 'or', 'our', 'so', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'to', 'up', 'us', 'was', 'we', 'were', 'which', 'who', 'will', 'with', 'you']);
+
+/**
+ * A text form belongs to one entity: when two entities share one (itself, its plural or its capitalised form), the
+ * second would silently never be found, so the build fails naming both. Forms of one character or common words
+ * would mark ordinary prose: a warning.
+ */
+export function checkTextForms(entities: readonly Entity[], file: string, text: string): void {
+  const owner = new Map<string, { id: string; form: string }>();
+  entities.forEach((entity, i) => {
+    entity.textForms.forEach((form, k) => {
+      // Located only when there is something to say: finding a line parses the whole file.
+      const line = () => jsonLine(text, [i, 'textForms', k]);
+      if ([...form.trim()].length < 2) warnContent('entity-form-short', file, line(), `entity "${entity.id}": text form "${form}" is shorter than 2 characters and will mark ordinary text`);
+      else if (STOP_WORDS.has(form.trim().toLowerCase())) warnContent('entity-form-common-word', file, line(), `entity "${entity.id}": text form "${form}" is a common word and will mark ordinary text`);
+      for (const written of writtenVariants(form)) {
+        const other = owner.get(written);
+        if (other && other.id !== entity.id) {
+          throw new ContentError('entity-form-duplicate', file, line(), `entity "${entity.id}": text form "${form}" is also a text form of entity "${other.id}" ("${other.form}"); a form can name only one entity`);
+        }
+        if (!other) owner.set(written, { id: entity.id, form });
+      }
+    });
+  });
+}
 export const loadGlossary = (file: string) => loadArray(file, glossarySchema, 'glossary', (g) => g.term);
 
 function lineOf(text: string, id: string, nth = 1): number | undefined {

@@ -1,7 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Element } from 'hast';
 import { z } from 'zod';
-import { ContentError } from './content-error.ts';
+import { ContentError, warnContent } from './content-error.ts';
+import { jsonLine, parseContentJson, readContentText } from './content-text.ts';
+import { sanitizeSvg } from './sanitize.ts';
 
 export const figureSchema = z.object({
   /** Anchor of the figure: `figure-<id>`. */
@@ -17,27 +20,32 @@ export const figureSchema = z.object({
 });
 
 export interface Figure extends z.infer<typeof figureSchema> {
-  svg: string;
+  /** The SVG after the allow-list sanitizer (see sanitize.ts): what is inlined into the page. */
+  svg: Element;
 }
-
-// Figures are inlined into pages under a strict CSP: no scripts, handlers, inline styles or external references.
-const FORBIDDEN_SVG = [/<script/i, /\son\w+\s*=/i, /\sstyle\s*=/i, /<style/i, /<foreignObject/i, /(?:xlink:)?href\s*=\s*["'](?!#)/i];
 
 export function loadFigures(dir: string): Map<string, Figure> {
   const file = join(dir, 'figures', 'figures.json');
   if (!existsSync(file)) return new Map();
-  const parsed = z.array(figureSchema).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const text = readContentText(file);
+  const parsed = z.array(figureSchema).safeParse(parseContentJson(text, file, 'figure-invalid'));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ContentError('figure-invalid', file, undefined, `${issue?.path.join('.')}: ${issue?.message}`);
+    throw new ContentError('figure-invalid', file, jsonLine(text, issue?.path ?? []), `${issue?.path.join('.')}: ${issue?.message}`);
   }
-  return new Map(parsed.data.map((f) => {
+  return new Map(parsed.data.map((f, i) => {
     const svgFile = join(dir, 'figures', f.file);
-    if (!existsSync(svgFile)) throw new ContentError('figure-missing', file, undefined, `figure "${f.id}" names ${f.file}, which does not exist`);
-    const svg = readFileSync(svgFile, 'utf8').replace(/<\?xml[^>]*>\s*/, '');
-    const bad = FORBIDDEN_SVG.find((re) => re.test(svg));
-    if (bad) throw new ContentError('figure-unsafe', svgFile, undefined, `SVG contains what the site's security policy forbids (${bad.source})`);
-    return [f.file, { ...f, svg }];
+    if (!existsSync(svgFile)) throw new ContentError('figure-missing', file, jsonLine(text, [i, 'file']), `figure "${f.id}" names ${f.file}, which does not exist`);
+    let sanitized: ReturnType<typeof sanitizeSvg>;
+    try {
+      sanitized = sanitizeSvg(readContentText(svgFile));
+    } catch (error) {
+      if (error instanceof ContentError) throw error;
+      throw new ContentError('figure-invalid-svg', svgFile, 1, `not a usable SVG: ${(error as Error).message}`);
+    }
+    // What the sanitizer took out is not published; the author is told, since the drawing may now look different.
+    for (const r of sanitized.removed) warnContent('figure-sanitized', svgFile, r.line, `removed ${r.what}: not on the SVG allow-list`);
+    return [f.file, { ...f, svg: sanitized.svg }];
   }));
 }
 

@@ -10,7 +10,7 @@ interface Form {
 }
 
 export interface MentionMatcher {
-  /** Forms grouped by their first word (the leading run of letters and digits), longest form first. */
+  /** Forms grouped by their first word (the leading run of letters and digits, or a leading sign), longest first. */
   byFirstWord: ReadonlyMap<string, readonly Form[]>;
 }
 
@@ -29,6 +29,11 @@ export function withPlurals(form: string): string[] {
   return [form, `${form}s`];
 }
 
+/** Every text a form is found as: itself, its plural, and both capitalised at a sentence start. */
+export function writtenVariants(form: string): string[] {
+  return [...new Set(withPlurals(form).flatMap((f) => [f, capitalise(f)]))];
+}
+
 /**
  * Indexes every form by its first word, so finding mentions costs the length of the text, not the number of
  * names: at each word start only the forms beginning with that word are tried, longest first, so `IL-1β` wins over
@@ -38,10 +43,11 @@ export function buildMentionMatcher(sources: readonly MentionSource[]): MentionM
   const seen = new Set<string>();
   const byFirstWord = new Map<string, Form[]>();
   for (const { id, forms } of sources) {
-    for (const form of forms.flatMap(withPlurals)) {
-      for (const text of [form, capitalise(form)]) {
-        const first = FIRST_WORD.exec(text)?.[0];
-        if (!first || seen.has(text)) continue; // a form must start with a letter or digit to be a whole token
+    for (const form of forms) {
+      for (const text of writtenVariants(form)) {
+        // Indexed by the leading word, or by the first character when the form starts with a sign (`.*`, `+/+`).
+        const first = FIRST_WORD.exec(text)?.[0] ?? (/^\S/.test(text) ? String.fromCodePoint(text.codePointAt(0) ?? 32) : undefined);
+        if (!first || seen.has(text)) continue;
         seen.add(text);
         const bucket = byFirstWord.get(first);
         if (bucket) bucket.push({ text, id });
@@ -59,16 +65,18 @@ export function findMentions(text: string, { byFirstWord }: MentionMatcher): Men
   let i = 0;
   while (i < text.length) {
     const word = FIRST_WORD.exec(text.slice(i, i + 64))?.[0];
-    if (!word || (i > 0 && WORD_CHAR.test(text[i - 1] ?? ''))) {
-      i += word?.length || 1;
+    if (word && i > 0 && WORD_CHAR.test(text[i - 1] ?? '')) {
+      i += word.length;
       continue;
     }
-    const form = byFirstWord.get(word)?.find((f) => text.startsWith(f.text, i) && !WORD_CHAR.test(text.charAt(i + f.text.length)));
+    // Not a word: a form may still start here with this sign; the text is compared literally, never as a pattern.
+    const key = word ?? String.fromCodePoint(text.codePointAt(i) ?? 32);
+    const form = byFirstWord.get(key)?.find((f) => text.startsWith(f.text, i) && !WORD_CHAR.test(text.charAt(i + f.text.length)));
     if (form) {
       mentions.push({ id: form.id, text: form.text, index: i });
       i += form.text.length;
     } else {
-      i += word.length;
+      i += key.length;
     }
   }
   return mentions;

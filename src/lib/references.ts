@@ -1,44 +1,78 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { ContentError, lineAt } from './content-error.ts';
+import { z } from 'zod';
+import { ContentError } from './content-error.ts';
+import { jsonLine, parseContentJson, readContentText } from './content-text.ts';
 import type { CslRecord } from './reference-links.ts';
 
-/** Parses a CSL-JSON bibliography, failing on bad JSON, records without id/type/title, and duplicate ids. */
-export function parseReferences(text: string, file: string): CslRecord[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    // JSON.parse does not always say where; a second, strict-reporting parser does.
-    const problems: ParseError[] = [];
-    parseLenient(text, problems, { allowTrailingComma: false, disallowComments: true });
-    const first = problems[0];
-    const reason = first ? printParseErrorCode(first.error) : (error as Error).message;
-    throw new ContentError('references-malformed', file, first ? lineAt(text, first.offset) : undefined, `not valid JSON (${reason})`);
-  }
+/** `https://doi.org/10.1/x`, `doi:10.1/x`, ` 10.1/x ` → `10.1/x`; anything else is left for the format check. */
+export function normaliseDoi(raw: string): string {
+  return raw.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
+}
+
+/** True for a real calendar date: 2026-02-30 and month 13 are not. */
+export function isCalendarDate(year: number, month = 1, day = 1): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+const text = z.string().min(1);
+const number = z.union([z.string(), z.number()]);
+const name = z.looseObject({ family: z.string().optional(), given: z.string().optional(), literal: z.string().optional() })
+  .refine((n) => !!(n.family || n.literal), 'a name needs "family" (or "literal" for an organisation)');
+const datePart = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+const date = z.looseObject({
+  'date-parts': z.array(z.array(datePart).min(1).max(3)).min(1).max(2)
+    .refine((parts) => parts.every(([y, m, d]) => isCalendarDate(y ?? 0, m, d)), 'not a real date (year, month 1–12, day of that month)')
+    .optional(),
+  literal: z.string().optional(),
+  raw: z.string().optional(),
+}).refine((d) => d['date-parts'] || d.literal || d.raw, 'a date needs "date-parts": [[year, month, day]]');
+
+/**
+ * The CSL-JSON fields the site reads, with the types it relies on; other fields pass through to the formatter.
+ * Identifiers are normalised (DOI URL or `doi:` prefix → bare DOI) and checked, so a link is never built from junk.
+ */
+export const cslRecordSchema = z.looseObject({
+  id: text,
+  type: text,
+  title: text,
+  author: z.array(name, { error: 'expected a list of names, e.g. [{"family": "…", "given": "…"}]' }).optional(),
+  editor: z.array(name, { error: 'expected a list of names' }).optional(),
+  issued: date.optional(),
+  'container-title': z.string().optional(),
+  volume: number.optional(),
+  issue: number.optional(),
+  page: number.optional(),
+  DOI: z.string().transform(normaliseDoi).pipe(z.string().regex(/^10\.\d{4,9}\/\S+$/, 'not a DOI (10.<prefix>/<suffix>, or its https://doi.org/ form)')).optional(),
+  PMID: number.transform(String).pipe(z.string().regex(/^\d+$/, 'a PMID is digits only')).optional(),
+  PMCID: z.string().regex(/^PMC\d+$/, 'a PMCID is "PMC" followed by digits').optional(),
+  URL: z.string().regex(/^https?:\/\/\S+$/, 'a URL must start with http:// or https://').optional(),
+});
+
+/** Parses a CSL-JSON bibliography, failing on bad JSON, any record the schema refuses, and duplicate ids. */
+export function parseReferences(raw: string, file: string): CslRecord[] {
+  const source = raw.replace(/^\uFEFF/, '');
+  const data = parseContentJson(source, file, 'references-malformed');
   if (!Array.isArray(data)) throw new ContentError('references-malformed', file, 1, 'expected a CSL-JSON array of records');
   const seen = new Set<string>();
   return data.map((record: unknown, i) => {
-    const where = (id?: string) => (id ? idLine(text, id, seen.has(id) ? 2 : 1) : undefined);
-    if (typeof record !== 'object' || record === null) throw new ContentError('references-malformed', file, undefined, `record ${i + 1} is not an object`);
-    const r = record as Partial<CslRecord>;
-    if (typeof r.id !== 'string' || !r.id) throw new ContentError('references-malformed', file, undefined, `record ${i + 1} has no string "id"`);
-    if (typeof r.type !== 'string') throw new ContentError('references-malformed', file, where(r.id), `record "${r.id}" has no "type"`);
-    if (typeof r.title !== 'string') throw new ContentError('references-malformed', file, where(r.id), `record "${r.id}" has no "title"`);
-    if (seen.has(r.id)) throw new ContentError('references-duplicate-id', file, where(r.id), `duplicate reference id "${r.id}"`);
+    const id = (record as { id?: unknown } | null)?.id;
+    const label = typeof id === 'string' && id ? `"${id}"` : `${i + 1}`;
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new ContentError('references-malformed', file, jsonLine(source, [i]), `record ${label} is not an object`);
+    const parsed = cslRecordSchema.safeParse(record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.length ? issue.path.map(String).join('.') : 'record';
+      const rule = issue?.path.length === 1 && ['id', 'type', 'title'].includes(String(issue.path[0])) && (record as Record<string, unknown>)[String(issue.path[0])] === undefined ? 'references-malformed' : 'reference-invalid';
+      const reason = rule === 'references-malformed' ? `record ${label} has no ${field === 'id' ? 'string ' : ''}"${field}"` : `record ${label}, field "${field}": ${issue?.message}`;
+      throw new ContentError(rule, file, jsonLine(source, [i, ...(issue?.path ?? [])]), reason);
+    }
+    const r = parsed.data as CslRecord;
+    if (seen.has(r.id)) throw new ContentError('references-duplicate-id', file, jsonLine(source, [i, 'id']), `duplicate reference id "${r.id}"`);
     seen.add(r.id);
-    return r as CslRecord;
+    return r;
   });
 }
 
 export function loadReferences(file: string): CslRecord[] {
-  return parseReferences(readFileSync(file, 'utf8'), file);
-}
-
-// Line of the nth `"id": "<id>"` in the file, so a duplicate points at its second copy.
-function idLine(text: string, id: string, nth: number): number | undefined {
-  const re = new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'g');
-  let m: RegExpExecArray | null = null;
-  for (let k = 0; k < nth; k++) m = re.exec(text);
-  return m ? lineAt(text, m.index) : undefined;
+  return parseReferences(readContentText(file), file);
 }

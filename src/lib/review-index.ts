@@ -1,10 +1,12 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import GithubSlugger from 'github-slugger';
 import { numberCitationsAcrossChapters } from './citations.ts';
 import { collectCitations, parsePage, type CitedItem } from './citation-syntax.ts';
 import { ContentError, lineAt } from './content-error.ts';
+import { readContentText } from './content-text.ts';
+import { checkHome } from './home-check.ts';
 import { loadReferences } from './references.ts';
 import type { CslRecord } from './reference-links.ts';
 import { chapterSlug } from './slugs.ts';
@@ -39,6 +41,8 @@ export interface CitationSite {
 export interface ReviewIndex {
   dir: string;
   chapters: ChapterSource[];
+  /** File names of chapters left out as drafts, so a link to one can say so. */
+  drafts: Set<string>;
   references: CslRecord[];
   referencesFile: string;
   numbers: Map<string, number>;
@@ -79,10 +83,15 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   if (cached) return cached;
   const referencesFile = join(dir, 'references.json');
   const references = existsSync(referencesFile) ? loadReferences(referencesFile) : [];
-  const chapters = readChapters(join(dir, 'chapters'), includeDrafts);
+  const { chapters, drafts } = readChapters(join(dir, 'chapters'), includeDrafts);
   const pages: { slug: string; title: string; body: string; bodyLine: number; file: string }[] = [...chapters];
   const home = join(dir, 'home.mdx');
-  if (existsSync(home)) pages.push({ slug: '', title: 'Home', ...splitFrontMatter(readFileSync(home, 'utf8'), home), file: home });
+  if (existsSync(home)) {
+    const text = readContentText(home);
+    const { data, body, bodyLine } = splitFrontMatter(text, home);
+    checkHome(home, text, data, new Set(references.map((r) => r.id)));
+    pages.push({ slug: '', title: 'Home', body, bodyLine, file: home });
+  }
 
   const sitesByKey = new Map<string, CitationSite[]>();
   const citationGroupsByFile = new Map<string, CitedItem[][]>();
@@ -115,7 +124,7 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   }
   const entityMentions = countMentions(chapters, entityMatcher);
   const index = {
-    dir, figures, figureNumbers, chapters, references, referencesFile, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey, citationGroupsByFile,
+    dir, figures, figureNumbers, chapters, drafts, references, referencesFile, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey, citationGroupsByFile,
     entities, glossary, entityMatcher, glossaryMatcher,
     entityMentions, termMentions: countMentions(chapters, glossaryMatcher),
     keysByPage: byPage(sitesByKey, (s) => s.page, () => 1),
@@ -179,22 +188,33 @@ function citationGroupsOf(file: string, body: string, bodyLine: number) {
   return collectCitations(tree, body).filter((g) => !g.inHeading);
 }
 
-function readChapters(chaptersDir: string, includeDrafts: boolean): ChapterSource[] {
+function readChapters(chaptersDir: string, includeDrafts: boolean): { chapters: ChapterSource[]; drafts: Set<string> } {
   const files = existsSync(chaptersDir) ? readdirSync(chaptersDir).filter((f) => /\.mdx?$/.test(f)).sort() : [];
   const chapters: ChapterSource[] = [];
+  const drafts = new Set<string>();
   const byOrder = new Map<number, string>();
+  const bySlug = new Map<string, string>();
   for (const name of files) {
     const file = join(chaptersDir, name);
-    const { data, body, bodyLine } = splitFrontMatter(readFileSync(file, 'utf8'), file);
-    if (data['draft'] === true && !includeDrafts) continue;
+    // One identity per chapter: drafts too, as the content collection holds them under the same ids.
+    const slug = chapterSlug(name);
+    if (!slug) throw new ContentError('chapter-slug-empty', file, 1, `the file name gives no page address: after the number it needs letters or digits`);
+    const twin = bySlug.get(slug);
+    if (twin) throw new ContentError('chapter-duplicate-slug', file, 1, `${name} and ${twin} both give the page address /chapters/${slug}/; rename one`);
+    bySlug.set(slug, name);
+    const { data, body, bodyLine } = splitFrontMatter(readContentText(file), file);
+    if (data['draft'] === true && !includeDrafts) {
+      drafts.add(name);
+      continue;
+    }
     const order = data['order'];
     if (typeof order !== 'number') continue; // the collection schema reports the missing field
     const clash = byOrder.get(order);
     if (clash) throw new ContentError('chapter-duplicate-order', file, lineOfKey(file, 'order'), `order ${order} is already used by ${clash}`);
     byOrder.set(order, name);
-    chapters.push({ file, slug: chapterSlug(name), order, title: String(data['title'] ?? ''), body, bodyLine, headingIds: headingIds(body) });
+    chapters.push({ file, slug, order, title: String(data['title'] ?? ''), body, bodyLine, headingIds: headingIds(body) });
   }
-  return chapters.sort((a, b) => a.order - b.order);
+  return { chapters: chapters.sort((a, b) => a.order - b.order), drafts };
 }
 
 export function splitFrontMatter(text: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
@@ -210,7 +230,7 @@ export function splitFrontMatter(text: string, file: string): { data: Record<str
 }
 
 function lineOfKey(file: string, key: string): number | undefined {
-  const text = readFileSync(file, 'utf8');
+  const text = readContentText(file);
   const m = new RegExp(`^${key}\\s*:`, 'm').exec(text);
   return m ? lineAt(text, m.index) : undefined;
 }

@@ -11,6 +11,8 @@ import remarkCitationKeys from './remark-citation-keys.ts';
 import remarkLiteralDirectives from './remark-literal-directives.ts';
 import remarkInternalLinks from './remark-internal-links.ts';
 import remarkFigures from './remark-figures.ts';
+import remarkRawMarkup from './remark-raw-markup.ts';
+import rehypeSanitizeRaw from './rehype-sanitize-raw.ts';
 import rehypeCitationPerPage from './rehype-citation-per-page.ts';
 import rehypeCitationNumbers from './rehype-citation-numbers.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
@@ -38,11 +40,15 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       remarkDirective,
       remarkLiteralDirectives,
       [remarkCitationKeys, { known: new Set(records.keys()), referencesFile, expected: index.citationGroupsByFile }],
-      [remarkInternalLinks, { base, chapters, pages: SITE_PAGES }],
+      [remarkInternalLinks, { base, chapters, pages: SITE_PAGES, drafts: index.drafts }],
       // Before Astro's own image handling, which would otherwise turn the SVG into an asset import.
       [remarkFigures, { figures: index.figures, numbers: index.figureNumbers }],
+      // Raw HTML (.md) and JSX (.mdx) written into a chapter: checked against the sanitizer's allow-list.
+      remarkRawMarkup,
     ],
     rehypePlugins: [
+      // First, so raw HTML is sanitized before anything the site adds itself.
+      rehypeSanitizeRaw,
       [rehypeCitationPerPage, { options: { bibliography: basename(index.referencesFile), path: index.dir, csl: 'vancouver', linkCitations: true }, subsets: writeCitationSubsets(index) }],
       [rehypeCitationNumbers, { numbers: index.numbers, records, formatted: formatReferences(index.references), heading: 'References' }],
       [rehypeAbbreviations, { matcher: index.glossaryMatcher, expansions: new Map(index.glossary.map((g) => [g.id, g.expansion])) }],

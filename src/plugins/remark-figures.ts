@@ -1,8 +1,6 @@
-import type { Image, Paragraph, Root } from 'mdast';
+import type { Image, ImageReference, Paragraph, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { ElementContent } from 'hast';
 import { basename } from 'node:path';
-import { fromHtml } from 'hast-util-from-html';
 import { h } from 'hastscript';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Figure } from '../lib/figures.ts';
@@ -15,8 +13,10 @@ export interface FigureOptions {
 }
 
 /**
- * A paragraph holding only an image of a known SVG figure becomes a numbered <figure> with the SVG inlined (so it
- * takes the site's fonts and dark mode), its alt text and caption; the enlarge button is added by script.
+ * A paragraph holding only an image of a known SVG figure becomes a numbered <figure> with the sanitized SVG inlined
+ * (so it takes the site's fonts and dark mode), its alt text and caption; the enlarge button is added by script.
+ * Every other image (mid-paragraph, not SVG, not listed, remote, by reference) fails: images reach a page only
+ * through this path, never as a file copied to the site where its own scripts could run.
  */
 export function transformFigures(tree: Root, file: VFile, { figures, numbers }: FigureOptions): void {
   visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
@@ -24,10 +24,10 @@ export function transformFigures(tree: Root, file: VFile, { figures, numbers }: 
     if (node.children.length !== 1 || image?.type !== 'image' || !/\.svg$/.test((image as Image).url)) return;
     const figure = figures.get(basename((image as Image).url));
     if (!figure) {
-      file.fail(`Unknown figure "${(image as Image).url}": not listed in figures/figures.json`, { place: node.position, ruleId: 'figure-unknown', source: 'review' });
+      return file.fail(`Unknown figure "${(image as Image).url}": not listed in figures/figures.json`, { place: node.position, ruleId: 'figure-unknown', source: 'review' });
     }
     const n = numbers.get(figure.id) ?? 0;
-    const svg = fromHtml(figure.svg, { fragment: true, space: 'svg' }).children.find((c) => c.type === 'element') as ElementContent & { properties: Record<string, unknown> };
+    const svg = structuredClone(figure.svg);
     svg.properties['role'] = 'img';
     svg.properties['ariaLabelledby'] = `figure-${figure.id}-alt`;
     svg.properties['focusable'] = 'false';
@@ -40,6 +40,11 @@ export function transformFigures(tree: Root, file: VFile, { figures, numbers }: 
       return [SKIP, index + 1];
     }
     return undefined;
+  });
+  visit(tree, ['image', 'imageReference'], (node) => {
+    const image = node as Image | ImageReference;
+    const what = image.type === 'image' ? `"${image.url}"` : `[${image.identifier}]`;
+    file.fail(`Image ${what} is not a figure: an image must be a paragraph of its own, \`![alt](../figures/name.svg)\`, naming an SVG listed in figures/figures.json`, { place: image.position, ruleId: 'image-not-figure', source: 'review' });
   });
 }
 

@@ -1,8 +1,9 @@
-import type { Link, Root } from 'mdast';
+import type { Definition, Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { basename } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { chapterPath, withBase } from '../lib/urls.ts';
+import { isSafeLinkUrl } from '../lib/sanitize.ts';
 
 export interface InternalLinkOptions {
   base: string;
@@ -10,13 +11,20 @@ export interface InternalLinkOptions {
   chapters: ReadonlyMap<string, { slug: string; headingIds: ReadonlySet<string> }>;
   /** Site-relative paths of pages other than chapters (`references/`), for links written as `/references/`. */
   pages: ReadonlySet<string>;
+  /** File names of draft chapters, which are not published. */
+  drafts?: ReadonlySet<string>;
 }
 
 const EXTERNAL = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Turns links to chapter files into page URLs, and fails on a link to a chapter, page or heading that does not exist. */
-export function transformInternalLinks(tree: Root, file: VFile, { base, chapters, pages }: InternalLinkOptions): void {
+export function transformInternalLinks(tree: Root, file: VFile, { base, chapters, pages, drafts }: InternalLinkOptions): void {
   const here = chapters.get(basename(file.path));
+  // A link or link definition whose scheme the sanitizer refuses (javascript:, data: …) never reaches a page.
+  visit(tree, ['link', 'definition'], (node) => {
+    const { url, position } = node as Link | Definition;
+    if (!isSafeLinkUrl(url)) file.fail(`Unsafe link "${url}": only http, https and mailto links, or links within the site, are allowed`, { place: position, ruleId: 'link-unsafe', source: 'review' });
+  });
   visit(tree, 'link', (node: Link) => {
     const url = node.url;
     if (EXTERNAL.test(url) || url.startsWith('//')) return;
@@ -29,6 +37,7 @@ export function transformInternalLinks(tree: Root, file: VFile, { base, chapters
     }
     if (/\.mdx?$/.test(path)) {
       const target = chapters.get(basename(path));
+      if (!target && drafts?.has(basename(path))) return fail(`${basename(path)} is a draft (draft: true), so it is not published; link to it once it is`);
       if (!target) return fail(`no chapter file "${basename(path)}"`);
       if (fragment && !target.headingIds.has(fragment)) return fail(`no heading with id "${fragment}" in ${basename(path)}`);
       node.url = withBase(base, chapterPath(target.slug)) + (fragment ? `#${fragment}` : '');

@@ -7,6 +7,13 @@ import { buildSite, copyFixture } from '../support/build-fixture.ts';
 type Edit = (dir: string) => void;
 const edit = (file: string, change: (text: string) => string): Edit => (dir) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
 
+const write = (file: string, text: string | Uint8Array): Edit => (dir) => {
+  mkdirSync(dirname(join(dir, file)), { recursive: true });
+  writeFileSync(join(dir, file), text);
+};
+const all = (...edits: Edit[]): Edit => (dir) => edits.forEach((e) => e(dir));
+const FIGURE = { id: 'flow', file: 'flow.svg', title: 'Flow', alt: 'A small drawing used by the tests.', caption: 'Caption.' };
+
 const CASES: [name: string, breakIt: Edit, file: string, line: RegExp | null, cause: RegExp][] = [
   ['unknown citation key', edit('chapters/01-caffeine.mdx', (t) => t.replace('[@leaf2020night]. See', '[@nobody1999]. See')), 'chapters/01-caffeine.mdx', /:11\b/, /Unknown citation key "@nobody1999"/],
   ['duplicate reference id', edit('references.json', (t) => t.replace('"id": "kettle2021calm"', '"id": "brewer2019tea"')), 'references.json', /:4\b/, /duplicate reference id "brewer2019tea"/],
@@ -16,6 +23,22 @@ const CASES: [name: string, breakIt: Edit, file: string, line: RegExp | null, ca
   ['invalid MDX', edit('chapters/02-theanine.mdx', (t) => t.replace('Small trials', 'Small <trials {oops')), 'chapters/02-theanine.mdx', /:11\b/, /MDX|Unexpected|Could not parse/i],
   ['link to a page that does not exist', edit('chapters/01-caffeine.mdx', (t) => t.replace('./02-theanine.mdx#calming-effects', './03-missing.mdx')), 'chapters/01-caffeine.mdx', /:11\b/, /Broken internal link "\.\/03-missing\.mdx": no chapter file/],
   ['entity with a malformed identifier', edit('entities.json', (t) => t.replace('"ids": {}', '"ids": {"chebi": "CHEBI-27732"}')), 'entities.json', /:2\b/, /entity "caffeine": ids\.chebi: malformed chebi identifier/],
+  // A chapter has one identity.
+  ['two files giving one chapter address', (dir) => write('chapters/03-Caffeine.mdx', readFileSync(join(dir, 'chapters/01-caffeine.mdx'), 'utf8').replace('order: 1', 'order: 3'))(dir), 'chapters/03-Caffeine.mdx', /:1\b/, /03-Caffeine\.mdx and 01-caffeine\.mdx both give the page address \/chapters\/caffeine\/; rename one \[chapter-duplicate-slug\]/],
+  ['a chapter that is not UTF-8', (dir) => write('chapters/02-theanine.mdx', Buffer.from(readFileSync(join(dir, 'chapters/02-theanine.mdx'), 'utf8').replace('amino acid', 'amino acid (caf\u00e9)'), 'latin1'))(dir), 'chapters/02-theanine.mdx', /:4\b/, /the file is not UTF-8 text .*\[content-not-utf8\]/],
+  ['link to a draft chapter', edit('chapters/02-theanine.mdx', (t) => t.replace('order: 2', 'order: 2\ndraft: true')), 'chapters/01-caffeine.mdx', /:11\b/, /Broken internal link "\.\/02-theanine\.mdx#calming-effects": 02-theanine\.mdx is a draft/],
+  // Markup goes through the sanitizer, images through the figure path.
+  ['an unlisted SVG used inline', all(write('figures/evil.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), edit('chapters/01-caffeine.mdx', (t) => t.replace('See [the next', 'Look ![x](../figures/evil.svg) here. See [the next'))), 'chapters/01-caffeine.mdx', /:11\b/, /Image "\.\.\/figures\/evil\.svg" is not a figure/],
+  ['a meta refresh in an .mdx chapter', edit('chapters/01-caffeine.mdx', (t) => `${t}\n<meta http-equiv="refresh" content="3;url=https://example.org/" />\n`), 'chapters/01-caffeine.mdx', /:13\b/, /<meta> is not allowed: HTML in an \.mdx chapter/],
+  ['a javascript: link', edit('chapters/01-caffeine.mdx', (t) => t.replace('./02-theanine.mdx#calming-effects', 'javascript:alert(1)')), 'chapters/01-caffeine.mdx', /:11\b/, /Unsafe link "javascript:alert\(1\)"/],
+  ['an empty SVG figure', all(write('figures/figures.json', JSON.stringify([FIGURE])), write('figures/flow.svg', '')), 'figures/flow.svg', /:1\b/, /not a usable SVG: the file holds no <svg> element \[figure-invalid-svg\]/],
+  ['malformed figures.json', write('figures/figures.json', `[\n  ${JSON.stringify(FIGURE)},\n  {"id": }\n]`), 'figures/figures.json', /:3\b/, /not valid JSON .*\[figure-invalid\]/],
+  // Every failure names the file and the cause.
+  ['author written as a string', edit('references.json', (t) => t.replace('"author": [{"family": "Kettle", "given": "Cy"}]', '"author": "Kettle, Cy"')), 'references.json', /:4\b/, /record "kettle2021calm", field "author": expected a list of names.*\[reference-invalid\]/],
+  ['PMID with letters', edit('references.json', (t) => t.replace('"title": "Evening', '"PMID": "12ab34", "title": "Evening')), 'references.json', /:3\b/, /record "leaf2020night", field "PMID": a PMID is digits only/],
+  ['impossible updated date', edit('home.mdx', (t) => t.replace('updated: 2026-01-15', 'updated: 2026-13-45')), 'home.mdx', /:11\b/, /updated: "2026-13-45" is not a real date .*\[home-invalid-date\]/],
+  ['source naming an unknown key', edit('home.mdx', (t) => t.replace('source: "brewer2019tea"', 'source: "brewer2019te"')), 'home.mdx', /:9\b/, /source: "brewer2019te" is not the id of a record in references\.json \[home-unknown-source\]/],
+  ['one text form in two entities', edit('entities.json', (t) => t.replace(/\n\]\s*$/, ',\n  {"id": "tea-caffeine", "type": "chemical", "label": "tea caffeine", "textForms": ["caffeine"], "status": "unverified"}\n]\n')), 'entities.json', /:3\b/, /entity "tea-caffeine": text form "caffeine" is also a text form of entity "caffeine"/],
   ['glossary term defined twice', edit('glossary.json', (t) => t.replace(/\n\]\s*$/, ',\n  {"id": "rct-2", "term": "RCT", "expansion": "x", "definition": "y"}\n]\n')), 'glossary.json', /:3\b/, /glossary "RCT" is defined twice/],
 ];
 
