@@ -5,6 +5,7 @@ import GithubSlugger from 'github-slugger';
 import { findCitationGroups, numberCitationsAcrossChapters } from './citations.ts';
 import { ContentError, lineAt } from './content-error.ts';
 import { loadReferences } from './references.ts';
+import { loadEvidence, type Evidence } from './evidence.ts';
 import type { CslRecord } from './reference-links.ts';
 import { chapterSlug } from './slugs.ts';
 import { loadEntities, loadGlossary, type Entity, type GlossaryTerm } from './entities.ts';
@@ -38,6 +39,10 @@ export interface ReviewIndex {
   chapters: ChapterSource[];
   references: CslRecord[];
   referencesFile: string;
+  /** How sure each match is and which source numbers it stands for; absent when the review has no evidence file. */
+  evidence: Map<string, Evidence> | undefined;
+  /** Citation key of the review this site restates (home front matter `source`). */
+  sourceKey: string | undefined;
   numbers: Map<string, number>;
   sitesByKey: Map<string, CitationSite[]>;
   entities: Entity[];
@@ -76,8 +81,11 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   const references = existsSync(referencesFile) ? loadReferences(referencesFile) : [];
   const chapters = readChapters(join(dir, 'chapters'), includeDrafts);
   const pages: { slug: string; title: string; body: string }[] = [...chapters];
+  const evidence = loadEvidence(join(dir, 'references.evidence.json'), references.map((r) => r.id));
   const home = join(dir, 'home.mdx');
-  if (existsSync(home)) pages.push({ slug: '', title: 'Home', body: splitFrontMatter(readFileSync(home, 'utf8'), home).body });
+  const homeSource = existsSync(home) ? splitFrontMatter(readFileSync(home, 'utf8'), home) : undefined;
+  if (homeSource) pages.push({ slug: '', title: 'Home', body: homeSource.body });
+  const sourceKey = typeof homeSource?.data['source'] === 'string' ? homeSource.data['source'] : undefined;
 
   const sitesByKey = new Map<string, CitationSite[]>();
   const groupsInOrder: string[][] = [];
@@ -110,7 +118,7 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   }
   const entityMentions = countMentions(chapters, entityMatcher);
   const index = {
-    dir, figures, figureNumbers, chapters, references, referencesFile, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey,
+    dir, figures, figureNumbers, chapters, references, referencesFile, evidence, sourceKey, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey,
     entities, glossary, entityMatcher, glossaryMatcher,
     entityMentions, termMentions: countMentions(chapters, glossaryMatcher),
     keysByPage: byPage(sitesByKey, (s) => s.page, () => 1),

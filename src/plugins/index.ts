@@ -37,7 +37,7 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
     ],
     rehypePlugins: [
       [rehypeCitationPerPage, { options: { bibliography: basename(index.referencesFile), path: index.dir, csl: 'vancouver', linkCitations: true }, subsets: writeCitationSubsets(index) }],
-      [rehypeCitationNumbers, { numbers: index.numbers, records, formatted: formatReferences(index.references), heading: 'References' }],
+      [rehypeCitationNumbers, { numbers: index.numbers, records, formatted: formatReferences(index.references), heading: 'References', provenance: { evidence: index.evidence, sourceKey: index.sourceKey } }],
       [rehypeAbbreviations, { matcher: index.glossaryMatcher, expansions: new Map(index.glossary.map((g) => [g.id, g.expansion])) }],
       [rehypeEntities, { matcher: index.entityMatcher, base }],
       rehypeHeadingAnchors,
