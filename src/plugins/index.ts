@@ -3,12 +3,14 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import remarkGfm from 'remark-gfm';
+import remarkDirective from 'remark-directive';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { formatReferences } from '../lib/bibliography.ts';
 import type { ReviewIndex } from '../lib/review-index.ts';
 import remarkCitationKeys from './remark-citation-keys.ts';
 import remarkInternalLinks from './remark-internal-links.ts';
 import remarkFigures from './remark-figures.ts';
+import remarkEditorialNotes from './remark-editorial-notes.ts';
 import rehypeCitationPerPage from './rehype-citation-per-page.ts';
 import rehypeCitationNumbers from './rehype-citation-numbers.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
@@ -16,7 +18,7 @@ import rehypeAbbreviations from './rehype-abbreviations.ts';
 import rehypeEntities from './rehype-entities.ts';
 
 /** Site pages other than chapters that prose may link to. */
-export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/']);
+export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/', 'notes/']);
 
 /**
  * The order matters: keys are checked in Markdown before rehype-citation sees them (it skips unknown keys silently);
@@ -30,6 +32,9 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
   return {
     remarkPlugins: [
       remarkGfm,
+      // `:::editorial` blocks become labelled notes; an unknown directive name fails instead of vanishing.
+      remarkDirective,
+      remarkEditorialNotes,
       [remarkCitationKeys, { known: new Set(records.keys()), referencesFile }],
       [remarkInternalLinks, { base, chapters, pages: SITE_PAGES }],
       // Before Astro's own image handling, which would otherwise turn the SVG into an asset import.
