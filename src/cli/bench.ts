@@ -1,6 +1,6 @@
 // Figures, not tests: build time, the weight of every page, search speed, Lighthouse scores, and how the build
 // grows with the size of the review.
-// usage: npm run bench [-- --scale 1,10,50] [-- --skip-lighthouse] [-- --skip-search]
+// usage: npm run bench [-- --scale 1,10,50 [--chapter-citations 6000,18000]] [-- --skip-lighthouse] [-- --skip-search]
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { pageWeight, type Weight } from '../lib/page-weight.ts';
 import { startStaticServer } from './static-server.ts';
-import { writeSyntheticReview } from './synthetic-review.ts';
+import { writeLargeChapterReview, writeSyntheticReview } from './synthetic-review.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string' }, 'skip-lighthouse': { type: 'boolean' }, 'skip-search': { type: 'boolean' }, content: { type: 'string', default: 'content' } } });
+const { values } = parseArgs({ options: { scale: { type: 'string' }, 'skip-lighthouse': { type: 'boolean' }, 'skip-search': { type: 'boolean' }, 'chapter-citations': { type: 'string', default: '6000,18000' }, content: { type: 'string', default: 'content' } } });
 const kb = (w: Weight) => `${(w.raw / 1024).toFixed(1)} / ${(w.gzip / 1024).toFixed(1)}`;
 
 function build(content: string, out: string): number {
@@ -37,6 +37,17 @@ if (values.scale) {
     const pages = files(join(work, 'dist')).filter((f) => f.endsWith('.html'));
     const largest = pages.map((f) => ({ f, w: pageWeight(readFileSync(f, 'utf8'), () => Buffer.alloc(0)).html })).sort((a, b) => b.w.raw - a.w.raw)[0];
     console.log(`| ${n} | ${counts.chapters} | ${counts.references} | ${counts.entities} | ${seconds.toFixed(1)} | ${(seconds / counts.chapters).toFixed(3)} | ${pages.length} | ${(dirBytes(join(work, 'dist/pagefind')) / 1024).toFixed(0)} | ${largest ? `${relative(join(work, 'dist'), largest.f)} ${kb(largest.w)}` : '-'} |`);
+    rmSync(work, { recursive: true, force: true });
+  }
+  // Many chapters do not show a cost that grows with one page's length; one very large chapter does.
+  console.log('\nOne very large chapter added to this review\n');
+  console.log('| citations in the chapter | chapter MB | build s | ms per citation |');
+  console.log('|---|---|---|---|');
+  for (const wanted of (values['chapter-citations'] ?? '').split(',').filter(Boolean).map(Number)) {
+    const work = mkdtempSync(join(tmpdir(), `large-${wanted}-`));
+    const { citations, bytes } = writeLargeChapterReview(resolve(values.content), join(work, 'content'), wanted);
+    const seconds = build(join(work, 'content'), join(work, 'dist'));
+    console.log(`| ${citations} | ${(bytes / 1e6).toFixed(2)} | ${seconds.toFixed(1)} | ${((seconds * 1000) / citations).toFixed(2)} |`);
     rmSync(work, { recursive: true, force: true });
   }
   process.exit(0);

@@ -34,3 +34,22 @@ export function writeSyntheticReview(source: string, target: string, times: numb
   writeFileSync(join(target, 'entities.json'), JSON.stringify(allEntities));
   return { chapters: order, references: allRefs.length, entities: allEntities.length };
 }
+
+/**
+ * The review as it is plus one extra chapter holding at least `citations` citation groups: the chapters' bodies
+ * repeated, so its cost per citation can be compared with the ordinary chapters'.
+ */
+export function writeLargeChapterReview(source: string, target: string, citations: number): { citations: number; bytes: number } {
+  cpSync(source, target, { recursive: true });
+  const dir = join(source, 'chapters');
+  const bodies = readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).sort()
+    .map((name) => readFileSync(join(dir, name), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ''));
+  const perRound = bodies.reduce((n, b) => n + (b.match(/\[[^\]]*@/g)?.length ?? 0), 0);
+  if (!perRound) throw new Error('the chapters hold no citations to repeat');
+  const rounds = Math.ceil(citations / perRound);
+  const parts: string[] = [];
+  for (let k = 0; k < rounds; k++) parts.push(...bodies);
+  const text = `---\ntitle: "One very large chapter"\norder: 9999\nsummary: "Synthetic: the chapters repeated ${rounds} times."\n---\n\n${parts.join('\n\n')}\n`;
+  writeFileSync(join(target, 'chapters', '9999-large.mdx'), text);
+  return { citations: rounds * perRound, bytes: Buffer.byteLength(text) };
+}

@@ -1,3 +1,5 @@
+import { findGroupsInValue } from './citation-syntax.ts';
+
 /** One `[@a; @b]` group as written in a chapter, with its offset in the text it was found in. */
 export interface CitationGroup {
   keys: string[];
@@ -5,17 +7,9 @@ export interface CitationGroup {
   length: number;
 }
 
-const GROUP_RE = /\[([^[\]]*?@[^[\]]*?)\]/g;
-// Pandoc citation keys: start with a letter, digit or _, may hold internal punctuation.
-const KEY_RE = /(?:^|[\s;,[])-?@([\p{L}\p{N}_](?:[\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])?)/gu;
-
+/** Citation groups in a plain string (no Markdown), read as src/lib/citation-syntax.ts reads a text node. */
 export function findCitationGroups(text: string): CitationGroup[] {
-  const groups: CitationGroup[] = [];
-  for (const m of text.matchAll(GROUP_RE)) {
-    const keys = [...(m[1] ?? '').matchAll(KEY_RE)].map((k) => k[1] ?? '');
-    if (keys.length) groups.push({ keys, offset: m.index ?? 0, length: m[0].length });
-  }
-  return groups;
+  return findGroupsInValue(text).map((g) => ({ keys: g.items.map((i) => i.key), offset: g.start, length: g.end - g.start }));
 }
 
 /** Numbers keys by first citation across documents taken in reading order, so a work has one number everywhere. */

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import GithubSlugger from 'github-slugger';
-import { findCitationGroups, numberCitationsAcrossChapters } from './citations.ts';
+import { numberCitationsAcrossChapters } from './citations.ts';
+import { collectCitations, parsePage, type CitedItem } from './citation-syntax.ts';
 import { ContentError, lineAt } from './content-error.ts';
 import { loadReferences } from './references.ts';
 import { loadEvidence, type Evidence } from './evidence.ts';
@@ -32,6 +33,8 @@ export interface CitationSite {
   /** Heading of the section the citation stands in, if any. */
   section: string | undefined;
   keys: string[];
+  /** The same works with what the text adds to each: prefix, locator (`refs 63–67`, `p. 5`), suffix. */
+  items: CitedItem[];
 }
 
 export interface ReviewIndex {
@@ -45,6 +48,8 @@ export interface ReviewIndex {
   sourceKey: string | undefined;
   numbers: Map<string, number>;
   sitesByKey: Map<string, CitationSite[]>;
+  /** Page file name (`01-introduction.mdx`, `home.mdx`) → its citation groups in order, as the render must find them. */
+  citationGroupsByFile: Map<string, CitedItem[][]>;
   entities: Entity[];
   glossary: GlossaryTerm[];
   entityMatcher: MentionMatcher | undefined;
@@ -80,22 +85,22 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   const referencesFile = join(dir, 'references.json');
   const references = existsSync(referencesFile) ? loadReferences(referencesFile) : [];
   const chapters = readChapters(join(dir, 'chapters'), includeDrafts);
-  const pages: { slug: string; title: string; body: string }[] = [...chapters];
+  const pages: { slug: string; title: string; body: string; bodyLine: number; file: string }[] = [...chapters];
   const evidence = loadEvidence(join(dir, 'references.evidence.json'), references.map((r) => r.id));
   const home = join(dir, 'home.mdx');
   const homeSource = existsSync(home) ? splitFrontMatter(readFileSync(home, 'utf8'), home) : undefined;
-  if (homeSource) pages.push({ slug: '', title: 'Home', body: homeSource.body });
+  if (homeSource) pages.push({ slug: '', title: 'Home', ...homeSource, file: home });
   const sourceKey = typeof homeSource?.data['source'] === 'string' ? homeSource.data['source'] : undefined;
 
   const sitesByKey = new Map<string, CitationSite[]>();
+  const citationGroupsByFile = new Map<string, CitedItem[][]>();
   const groupsInOrder: string[][] = [];
   for (const page of pages) {
-    const prose = stripCode(page.body);
-    const headings = [...prose.matchAll(/^#{2,6}\s+(.+?)\s*#*\s*$/gm)].map((m) => ({ at: m.index ?? 0, text: plainHeading(m[1] ?? '') }));
-    findCitationGroups(prose).forEach((group, i) => {
+    const groups = citationGroupsOf(page.file, page.body, page.bodyLine);
+    citationGroupsByFile.set(basename(page.file), groups.map((g) => g.items));
+    groups.forEach((group, i) => {
       groupsInOrder.push(group.keys);
-      const section = headings.filter((h) => h.at < group.offset).at(-1)?.text;
-      const site = { page: page.slug, pageTitle: page.title, anchor: `cite-${i + 1}`, section, keys: group.keys };
+      const site = { page: page.slug, pageTitle: page.title, anchor: `cite-${i + 1}`, section: group.section, keys: group.keys, items: group.items };
       for (const key of new Set(group.keys)) {
         const list = sitesByKey.get(key);
         if (list) list.push(site);
@@ -118,7 +123,7 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   }
   const entityMentions = countMentions(chapters, entityMatcher);
   const index = {
-    dir, figures, figureNumbers, chapters, references, referencesFile, evidence, sourceKey, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey,
+    dir, figures, figureNumbers, chapters, references, referencesFile, evidence, sourceKey, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey, citationGroupsByFile,
     entities, glossary, entityMatcher, glossaryMatcher,
     entityMentions, termMentions: countMentions(chapters, glossaryMatcher),
     keysByPage: byPage(sitesByKey, (s) => s.page, () => 1),
@@ -168,6 +173,18 @@ function countMentions(chapters: ChapterSource[], matcher: MentionMatcher | unde
     }
   }
   return sites;
+}
+
+/** A page's citation groups from its parsed tree; citations in headings are left to the render, which rejects them. */
+function citationGroupsOf(file: string, body: string, bodyLine: number) {
+  let tree;
+  try {
+    tree = parsePage(body, { mdx: file.endsWith('.mdx') });
+  } catch (error) {
+    const { line, reason } = error as { line?: number; reason?: string };
+    throw new ContentError('mdx-invalid', file, line ? line + bodyLine - 1 : undefined, `could not parse MDX: ${reason ?? (error as Error).message}`);
+  }
+  return collectCitations(tree, body).filter((g) => !g.inHeading);
 }
 
 function readChapters(chaptersDir: string, includeDrafts: boolean): ChapterSource[] {

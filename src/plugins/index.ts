@@ -8,6 +8,7 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { formatReferences } from '../lib/bibliography.ts';
 import type { ReviewIndex } from '../lib/review-index.ts';
 import remarkCitationKeys from './remark-citation-keys.ts';
+import remarkLiteralDirectives from './remark-literal-directives.ts';
 import remarkInternalLinks from './remark-internal-links.ts';
 import remarkFigures from './remark-figures.ts';
 import remarkEditorialNotes from './remark-editorial-notes.ts';
@@ -21,9 +22,12 @@ import rehypeEntities from './rehype-entities.ts';
 export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/', 'notes/']);
 
 /**
- * The order matters: keys are checked in Markdown before rehype-citation sees them (it skips unknown keys silently);
- * numbering runs after rehype-citation has parsed the groups (and appends the reference list, which the prose
- * transforms skip); abbreviations wrap before entity links so a linked term keeps its expansion; anchors come last.
+ * The order matters. Citations are found once, in the Markdown tree, by the same function the numbering pre-pass
+ * uses (src/lib/citation-syntax.ts): remarkCitationKeys checks them, fails if they differ from the pre-pass, and
+ * turns each group into a marked span, so code, escaped brackets, link text and headings never reach rehype-citation
+ * as citations. rehype-citation then reads each marked group on its own (it must return the same keys, or the build
+ * fails at that line); numbering renders them and appends the reference list, which the prose transforms skip;
+ * abbreviations wrap before entity links so a linked term keeps its expansion; anchors come last.
  */
 export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   const records = index.recordsById;
@@ -32,10 +36,11 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
   return {
     remarkPlugins: [
       remarkGfm,
-      // `:::editorial` blocks become labelled notes; an unknown directive name fails instead of vanishing.
       remarkDirective,
+      remarkLiteralDirectives,
+      // `:::editorial` blocks become labelled notes; an unknown block directive fails instead of vanishing.
       remarkEditorialNotes,
-      [remarkCitationKeys, { known: new Set(records.keys()), referencesFile }],
+      [remarkCitationKeys, { known: new Set(records.keys()), referencesFile, expected: index.citationGroupsByFile }],
       [remarkInternalLinks, { base, chapters, pages: SITE_PAGES }],
       // Before Astro's own image handling, which would otherwise turn the SVG into an asset import.
       [remarkFigures, { figures: index.figures, numbers: index.figureNumbers }],

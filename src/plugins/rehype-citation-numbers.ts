@@ -4,6 +4,8 @@ import { h } from 'hastscript';
 import { fromHtml } from 'hast-util-from-html';
 import { visit, SKIP } from 'unist-util-visit';
 import { compressRanges } from '../lib/citations.ts';
+import type { CitedItem } from '../lib/citation-syntax.ts';
+import '../plugins/remark-citation-keys.ts';
 import { buildReferenceLinks, type CslRecord } from '../lib/reference-links.ts';
 import { coinsSpan, provenanceOf, type ProvenanceOptions } from './reference-provenance.ts';
 
@@ -19,41 +21,79 @@ export interface CitationNumberOptions {
 }
 
 /**
- * Replaces rehype-citation's per-page numbers with the review-wide ones, links every shown number to its own
- * entry, and swaps its bibliography for a list of this page's works under those numbers.
+ * Renders each citation group the remark step marked under the review-wide numbers: plain works compress to ranges,
+ * a work with a prefix, locator or suffix shows them (`[see 3, p. 5]`, `[2, refs 63–67]`), every number links to
+ * its own entry, and the span carries what the preview card says about each work. Appends a list of this page's
+ * works under those numbers.
  */
-export function transformCitationNumbers(tree: Root, _file: VFile, options: CitationNumberOptions): void {
+export function transformCitationNumbers(tree: Root, file: VFile, options: CitationNumberOptions): void {
   const cited = new Set<string>();
-  let count = 0;
+  const groups = file.data.citations ?? [];
   visit(tree, 'element', (node: Element, index, parent) => {
     const id = String(node.properties['id'] ?? '');
     if (id === 'refs' && parent && index !== undefined) {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
-    if (node.tagName !== 'span' || !id.startsWith('citation--')) return;
-    const keys = id.split('--').slice(1, -1);
-    keys.forEach((k) => cited.add(k));
-    count += 1;
-    replaceCitation(node, keys, count, options);
+    const marker = node.properties['dataCitationGroup'];
+    if (node.tagName !== 'span' || marker === undefined) return;
+    const n = Number(marker);
+    const items = groups[n]?.items ?? [];
+    items.forEach((item) => cited.add(item.key));
+    replaceCitation(node, items, n + 1, options);
     return SKIP;
   });
   if (cited.size) tree.children.push(referenceList([...cited], options));
 }
 
-function replaceCitation(node: Element, keys: string[], n: number, { numbers }: CitationNumberOptions): void {
-  const keyOf = new Map(keys.map((k) => [numbers.get(k) ?? 0, k]));
-  const runs = compressRanges([...keyOf.keys()]);
-  const link = (num: number) => h('a', { href: `#ref-${keyOf.get(num)}`, 'aria-label': `Reference ${num}` }, String(num));
-  const children: ElementContent[] = [{ type: 'text', value: '[' }];
-  runs.forEach((run, i) => {
-    if (i) children.push({ type: 'text', value: ', ' });
-    children.push(link(run.from));
-    if (run.to !== run.from) children.push({ type: 'text', value: '–' }, link(run.to));
-  });
-  children.push({ type: 'text', value: ']' });
-  node.properties = { id: `cite-${n}`, className: ['citation'], dataCites: keys.join(' ') };
+const plain = (item: CitedItem) => !item.prefix && !item.locator && !item.suffix;
+
+export function replaceCitation(node: Element, items: readonly CitedItem[], n: number, { numbers, records }: Pick<CitationNumberOptions, 'numbers' | 'records'>): void {
+  const link = (key: string) => {
+    const num = numbers.get(key) ?? 0;
+    return h('a', { href: `#ref-${key}`, 'aria-label': `Reference ${num}` }, String(num));
+  };
+  const runs = (keys: string[]): ElementContent[] => {
+    const keyOf = new Map(keys.map((k) => [numbers.get(k) ?? 0, k]));
+    return compressRanges([...keyOf.keys()]).flatMap((run, i): ElementContent[] => [
+      ...(i ? [text(', ')] : []),
+      link(keyOf.get(run.from) ?? ''),
+      ...(run.to !== run.from ? [text('–'), link(keyOf.get(run.to) ?? '')] : []),
+    ]);
+  };
+  // Written order is kept once any work carries words of its own; plain neighbours still compress.
+  const parts: ElementContent[][] = [];
+  let pending: string[] = [];
+  const flush = () => { if (pending.length) parts.push(runs(pending)); pending = []; };
+  for (const item of items) {
+    if (plain(item)) { pending.push(item.key); continue; }
+    flush();
+    parts.push([
+      ...(item.prefix ? [text(`${item.prefix} `)] : []),
+      link(item.key),
+      ...(item.locator ? [text(`, ${item.locator.label} ${item.locator.value}`)] : []),
+      ...(item.suffix ? [text(`, ${item.suffix}`)] : []),
+    ]);
+  }
+  flush();
+  const children: ElementContent[] = [text('['), ...parts.flatMap((p, i) => [...(i ? [text('; ')] : []), ...p]), text(']')];
+  const decorated = items.filter((i) => !plain(i)).map((i) => ({ ...i, by: authorLabel(records.get(i.key)) }));
+  node.properties = {
+    id: `cite-${n}`,
+    className: ['citation'],
+    dataCites: items.map((i) => i.key).join(' '),
+    ...(decorated.length ? { dataItems: JSON.stringify(decorated) } : {}),
+  };
   node.children = children;
+}
+
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+/** "Zhao et al.", "Kim and Lee", "Smith": how the card names a work's authors. */
+export function authorLabel(record: CslRecord | undefined): string | undefined {
+  const names = ((record?.['author'] ?? []) as { family?: string; literal?: string }[]).map((a) => a.family ?? a.literal).filter(Boolean);
+  if (!names.length) return undefined;
+  return names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} and ${names[1]}` : `${names[0]} et al.`;
 }
 
 function referenceList(keys: string[], options: CitationNumberOptions): Element {
