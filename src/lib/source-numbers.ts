@@ -2,16 +2,17 @@
 import { compressRanges, formatRuns } from './citations.ts';
 import type { Evidence } from './evidence.ts';
 
-/** '63–67, 70' → [63, 64, 65, 66, 67, 70]. Accepts en dash, hyphen or em dash; throws on anything else. */
+/** '63–67, 70' → [63, 64, 65, 66, 67, 70]. Ranges by en dash, em dash or hyphens; lists by comma, ';', '&' or 'and'. */
 export function expandNumberList(value: string): number[] {
   const out: number[] = [];
-  for (const part of value.split(/\s*[,;]\s*/)) {
-    if (!part.trim()) continue;
-    const m = /^(\d+)(?:\s*[–—-]\s*(\d+))?$/.exec(part.trim());
-    if (!m) throw new Error(`"${part.trim()}" is not a number or a range of numbers`);
+  for (const raw of value.split(/\s*(?:[,;&]|\band\b)\s*/)) {
+    const part = raw.trim();
+    if (!part) continue;
+    const m = /^(\d+)(?:\s*(?:-{1,3}|[–—])\s*(\d+))?$/.exec(part);
+    if (!m) throw new Error(`"${part}" is not a reference number or a range of them`);
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
-    if (to < from) throw new Error(`"${part.trim()}" runs backwards`);
+    if (to < from) throw new Error(`"${part}" runs backwards`);
     for (let n = from; n <= to; n++) out.push(n);
   }
   return out;
