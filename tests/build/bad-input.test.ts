@@ -16,6 +16,8 @@ const CASES: [name: string, breakIt: Edit, file: string, line: RegExp | null, ca
   ['invalid MDX', edit('chapters/02-theanine.mdx', (t) => t.replace('Small trials', 'Small <trials {oops')), 'chapters/02-theanine.mdx', /:11\b/, /MDX|Unexpected|Could not parse/i],
   ['link to a page that does not exist', edit('chapters/01-caffeine.mdx', (t) => t.replace('./02-theanine.mdx#calming-effects', './03-missing.mdx')), 'chapters/01-caffeine.mdx', /:11\b/, /Broken internal link "\.\/03-missing\.mdx": no chapter file/],
   ['entity with a malformed identifier', edit('entities.json', (t) => t.replace('"ids": {}', '"ids": {"chebi": "CHEBI-27732"}')), 'entities.json', /:2\b/, /entity "caffeine": ids\.chebi: malformed chebi identifier/],
+  ['a mistyped directive name', edit('chapters/02-theanine.mdx', (t) => `${t.trimEnd()}\n\n:::warning\nA note under the wrong name.\n:::\n`), 'chapters/02-theanine.mdx', /:13\b/, /Unknown directive ":::warning"/],
+  ['evidence that leaves out a record', (dir) => writeFileSync(join(dir, 'references.evidence.json'), `{\n  "brewer2019tea": { "status": "verified", "reviewCitations": [1], "claim": "c", "evidence": [], "notes": "n" }\n}\n`), 'references.evidence.json', /:1\b/, /no evidence for "leaf2020night", "kettle2021calm"/],
   ['glossary term defined twice', edit('glossary.json', (t) => t.replace(/\n\]\s*$/, ',\n  {"id": "rct-2", "term": "RCT", "expansion": "x", "definition": "y"}\n]\n')), 'glossary.json', /:3\b/, /glossary "RCT" is defined twice/],
 ];
 
