@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { formatReferenceText } from '../lib/bibliography.ts';
 import { buildReviewIndex } from '../lib/review-index.ts';
-import { entityRecords, glossaryRecords, referenceRecords, type SearchRecord } from '../lib/search-records.ts';
+import { entityRecords, glossaryRecords, noteRecords, referenceRecords, type SearchRecord } from '../lib/search-records.ts';
+import { collectEditorialNotes } from '../lib/editorial-notes.ts';
 import { headersFile } from '../lib/security-headers.ts';
 import { basePath } from '../lib/site-env.ts';
 import { buildSynonymTable, findSlashCompounds } from '../lib/search-terms.ts';
@@ -46,7 +47,7 @@ if (values.quiet) {
 
 // Search index. Pages are indexed from the built HTML; references, entities and glossary terms are entries on a
 // list page, so each becomes its own record pointing at its anchor and their list pages are left out.
-const LISTED_AS_RECORDS = new Set(['references/', 'entities/', 'glossary/']);
+const LISTED_AS_RECORDS = new Set(['references/', 'entities/', 'glossary/', 'notes/']);
 const review = buildReviewIndex(content);
 const { entities, glossary } = review;
 const home = join(staging, 'index.html');
@@ -79,6 +80,7 @@ const records: SearchRecord[] = [
   }),
   ...entityRecords(entities, language),
   ...glossaryRecords(glossary, language),
+  ...noteRecords(collectEditorialNotes(review), language),
 ];
 for (const record of records) {
   const added = await index.addCustomRecord(record);

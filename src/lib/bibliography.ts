@@ -6,12 +6,26 @@ import type { CslRecord } from './reference-links.ts';
 
 const STYLE = 'vancouver';
 
-/** Formats every record once with the bundled Vancouver CSL style: id → entry HTML without its list number. */
+/** Identifier fields the entry shows as its own links, so the formatted text leaves them out. */
+const LINKED_IDENTIFIERS = ['DOI', 'PMID', 'PMCID', 'URL'] as const;
+
+/** The record without the identifiers that are shown as links: Vancouver would print them again as "doi:…". */
+export function withoutLinkedIdentifiers(record: CslRecord): CslRecord {
+  const copy: CslRecord = { ...record };
+  for (const field of LINKED_IDENTIFIERS) delete copy[field];
+  return copy;
+}
+
+/**
+ * Formats every record once with the bundled Vancouver CSL style: id → entry HTML without its list number and
+ * without the identifiers, which the entry shows as DOI · PubMed · PMC links instead.
+ */
 export function formatReferences(records: readonly CslRecord[]): Map<string, string> {
-  const entries = new Cite(records as object[]).format('bibliography', { format: 'html', template: STYLE, asEntryArray: true }) as unknown as [string, string][];
+  const entries = new Cite(records.map(withoutLinkedIdentifiers) as object[]).format('bibliography', { format: 'html', template: STYLE, asEntryArray: true }) as unknown as [string, string][];
   return new Map(entries.map(([id, html]) => [id, entryBody(html)]));
 }
 
+/** Plain text of one entry with its identifiers, as pasted into a manuscript or searched for. */
 export function formatReferenceText(record: CslRecord): string {
   const text = new Cite([record as object]).format('bibliography', { format: 'text', template: STYLE }) as string;
   return text.replace(/^\s*\d+\.\s*/, '').trim();

@@ -8,6 +8,7 @@ import { ContentError, lineAt } from './content-error.ts';
 import { readContentText } from './content-text.ts';
 import { checkHome } from './home-check.ts';
 import { loadReferences } from './references.ts';
+import { loadEvidence, type Evidence } from './evidence.ts';
 import type { CslRecord } from './reference-links.ts';
 import { chapterSlug } from './slugs.ts';
 import { loadEntities, loadGlossary, type Entity, type GlossaryTerm } from './entities.ts';
@@ -45,6 +46,10 @@ export interface ReviewIndex {
   drafts: Set<string>;
   references: CslRecord[];
   referencesFile: string;
+  /** How sure each match is and which source numbers it stands for; absent when the review has no evidence file. */
+  evidence: Map<string, Evidence> | undefined;
+  /** Citation key of the review this site restates (home front matter `source`). */
+  sourceKey: string | undefined;
   numbers: Map<string, number>;
   sitesByKey: Map<string, CitationSite[]>;
   /** Page file name (`01-introduction.mdx`, `home.mdx`) → its citation groups in order, as the render must find them. */
@@ -85,12 +90,15 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   const references = existsSync(referencesFile) ? loadReferences(referencesFile) : [];
   const { chapters, drafts } = readChapters(join(dir, 'chapters'), includeDrafts);
   const pages: { slug: string; title: string; body: string; bodyLine: number; file: string }[] = [...chapters];
+  const evidence = loadEvidence(join(dir, 'references.evidence.json'), references.map((r) => r.id));
   const home = join(dir, 'home.mdx');
+  let sourceKey: string | undefined;
   if (existsSync(home)) {
     const text = readContentText(home);
     const { data, body, bodyLine } = splitFrontMatter(text, home);
     checkHome(home, text, data, new Set(references.map((r) => r.id)));
     pages.push({ slug: '', title: 'Home', body, bodyLine, file: home });
+    sourceKey = typeof data['source'] === 'string' ? data['source'] : undefined;
   }
 
   const sitesByKey = new Map<string, CitationSite[]>();
@@ -124,7 +132,7 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   }
   const entityMentions = countMentions(chapters, entityMatcher);
   const index = {
-    dir, figures, figureNumbers, chapters, drafts, references, referencesFile, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey, citationGroupsByFile,
+    dir, figures, figureNumbers, chapters, drafts, references, referencesFile, evidence, sourceKey, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey, citationGroupsByFile,
     entities, glossary, entityMatcher, glossaryMatcher,
     entityMentions, termMentions: countMentions(chapters, glossaryMatcher),
     keysByPage: byPage(sitesByKey, (s) => s.page, () => 1),

@@ -86,3 +86,23 @@ export function glossaryRecords(terms: readonly GlossaryEntry[], language: strin
     filters: { kind: ['Glossary'] },
   }));
 }
+
+export interface NoteEntry {
+  /** Chapter slug, or '' for the home page. */
+  page: string;
+  pageTitle: string;
+  /** Anchor on that page. */
+  id: string;
+  text: string;
+}
+
+/** Editorial notes as records of their own kind, landing on the note itself; chapter notes filter by chapter. */
+export function noteRecords(notes: readonly NoteEntry[], language: string): SearchRecord[] {
+  return notes.map((n) => ({
+    url: `/${n.page ? `chapters/${n.page}/` : ''}#${n.id}`,
+    content: n.text,
+    language,
+    meta: { title: `Editorial note, ${n.pageTitle}`, context: n.pageTitle },
+    filters: { kind: ['Editorial note'], ...(n.page ? { chapter: [n.pageTitle] } : {}) },
+  }));
+}

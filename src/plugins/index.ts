@@ -13,6 +13,7 @@ import remarkInternalLinks from './remark-internal-links.ts';
 import remarkFigures from './remark-figures.ts';
 import remarkRawMarkup from './remark-raw-markup.ts';
 import rehypeSanitizeRaw from './rehype-sanitize-raw.ts';
+import remarkEditorialNotes from './remark-editorial-notes.ts';
 import rehypeCitationPerPage from './rehype-citation-per-page.ts';
 import rehypeCitationNumbers from './rehype-citation-numbers.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
@@ -20,7 +21,7 @@ import rehypeAbbreviations from './rehype-abbreviations.ts';
 import rehypeEntities from './rehype-entities.ts';
 
 /** Site pages other than chapters that prose may link to. */
-export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/']);
+export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/', 'notes/']);
 
 /**
  * The order matters. Citations are found once, in the Markdown tree, by the same function the numbering pre-pass
@@ -39,6 +40,8 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       remarkGfm,
       remarkDirective,
       remarkLiteralDirectives,
+      // `:::editorial` blocks become labelled notes; an unknown block directive fails instead of vanishing.
+      remarkEditorialNotes,
       [remarkCitationKeys, { known: new Set(records.keys()), referencesFile, expected: index.citationGroupsByFile }],
       [remarkInternalLinks, { base, chapters, pages: SITE_PAGES, drafts: index.drafts }],
       // Before Astro's own image handling, which would otherwise turn the SVG into an asset import.
@@ -50,7 +53,7 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       // First, so raw HTML is sanitized before anything the site adds itself.
       rehypeSanitizeRaw,
       [rehypeCitationPerPage, { options: { bibliography: basename(index.referencesFile), path: index.dir, csl: 'vancouver', linkCitations: true }, subsets: writeCitationSubsets(index) }],
-      [rehypeCitationNumbers, { numbers: index.numbers, records, formatted: formatReferences(index.references), heading: 'References' }],
+      [rehypeCitationNumbers, { numbers: index.numbers, records, formatted: formatReferences(index.references), heading: 'References', provenance: { evidence: index.evidence, sourceKey: index.sourceKey } }],
       [rehypeAbbreviations, { matcher: index.glossaryMatcher, expansions: new Map(index.glossary.map((g) => [g.id, g.expansion])) }],
       [rehypeEntities, { matcher: index.entityMatcher, base }],
       rehypeHeadingAnchors,

@@ -7,6 +7,7 @@ import { compressRanges } from '../lib/citations.ts';
 import type { CitedItem } from '../lib/citation-syntax.ts';
 import '../plugins/remark-citation-keys.ts';
 import { buildReferenceLinks, type CslRecord } from '../lib/reference-links.ts';
+import { coinsSpan, provenanceOf, type ProvenanceOptions } from './reference-provenance.ts';
 
 export interface CitationNumberOptions {
   numbers: ReadonlyMap<string, number>;
@@ -15,6 +16,8 @@ export interface CitationNumberOptions {
   formatted: ReadonlyMap<string, string>;
   /** Heading of the list appended to each page. */
   heading: string;
+  /** Evidence and source key, for each entry's source numbers and match status. */
+  provenance?: ProvenanceOptions | undefined;
 }
 
 /**
@@ -101,18 +104,28 @@ function referenceList(keys: string[], options: CitationNumberOptions): Element 
   ]);
 }
 
-/** One entry: formatted text, then visible DOI / PubMed / PMC links. Shared by chapter lists and the references page. */
-export function referenceEntry(key: string, { numbers, records, formatted }: Pick<CitationNumberOptions, 'numbers' | 'records' | 'formatted'>): Element {
+/**
+ * One entry: formatted text (identifiers left out), what it stands for in the source and how sure the match is,
+ * then the identifiers as DOI · PubMed · PMC links, and a COinS span. Shared by chapter lists and the references page.
+ */
+export function referenceEntry(key: string, { numbers, records, formatted, provenance }: Pick<CitationNumberOptions, 'numbers' | 'records' | 'formatted' | 'provenance'>): Element {
   const record = records.get(key);
   const body = fromHtml(formatted.get(key) ?? record?.title ?? key, { fragment: true }).children as ElementContent[];
   const links = record ? buildReferenceLinks(record) : [];
   const missing = links.length === 1 && links[0]?.kind === 'PubMed search';
-  return h('li', { id: `ref-${key}`, value: numbers.get(key), className: ['reference'] }, [
+  const status = provenance?.evidence?.get(key)?.status;
+  const about = record && provenance ? provenanceOf(key, records, provenance) : undefined;
+  return h('li', { id: `ref-${key}`, value: numbers.get(key), className: ['reference'], dataStatus: status }, [
     h('span', { className: ['reference-text'] }, body),
+    ...(about ? [about] : []),
     h('span', { className: ['reference-links'] }, [
-      ...links.map((l) => h('a', { href: l.href, className: ['reference-link'], dataKind: l.kind, rel: 'noopener noreferrer' }, l.kind === 'PubMed search' ? l.label : `${l.kind}`)),
+      ...links.flatMap((l, i) => [
+        ...(i ? [h('span', { className: ['link-separator'], ariaHidden: 'true' }, '·')] : []),
+        h('a', { href: l.href, className: ['reference-link'], dataKind: l.kind, dataCiteId: l.kind === 'PubMed search' ? undefined : l.label, rel: 'noopener noreferrer' }, l.kind === 'PubMed search' ? l.label : `${l.kind}`),
+      ]),
       ...(missing ? [h('span', { className: ['reference-missing'] }, 'No DOI, PubMed or PMC identifier on file.')] : []),
     ]),
+    ...(record ? [coinsSpan(record)] : []),
   ]);
 }
 

@@ -12,7 +12,9 @@ export function initCitationPreviews(): void {
       for (const item of entries(t)) {
         const li = document.createElement('li');
         li.value = Number(item.getAttribute('value')) || 0;
-        for (const part of item.querySelectorAll('.reference-text, .reference-links')) li.append(part.cloneNode(true));
+        for (const part of item.querySelectorAll('.reference-text, .reference-provenance, .reference-links')) li.append(part.cloneNode(true));
+        // The card is where a reader looks closer: a match's status note is shown open.
+        li.querySelectorAll('details.reference-status').forEach((d) => d.setAttribute('open', ''));
         li.querySelectorAll('.copy-button, .copy-status').forEach((el) => el.remove());
         list.append(li);
       }

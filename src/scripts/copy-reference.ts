@@ -1,4 +1,5 @@
-// Adds "Copy" to every reference entry: the formatted text, as a reader would paste it into a manuscript.
+// Adds "Copy" to every reference entry: the formatted text with its identifiers (shown as links, not in the text),
+// as a reader would paste it into a manuscript.
 export function initCopyButtons(): void {
   for (const entry of document.querySelectorAll<HTMLElement>('li.reference')) {
     const text = entry.querySelector('.reference-text');
@@ -13,7 +14,8 @@ export function initCopyButtons(): void {
     status.className = 'copy-status';
     status.setAttribute('role', 'status');
     button.addEventListener('click', async () => {
-      const value = text.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      const ids = [...links.querySelectorAll<HTMLElement>('a[data-cite-id]')].map((a) => a.dataset['citeId']);
+      const value = [text.textContent?.replace(/\s+/g, ' ').trim() ?? '', ...ids].join(' ');
       try {
         await navigator.clipboard.writeText(value);
         status.textContent = 'Copied';

@@ -39,6 +39,8 @@ const CASES: [name: string, breakIt: Edit, file: string, line: RegExp | null, ca
   ['impossible updated date', edit('home.mdx', (t) => t.replace('updated: 2026-01-15', 'updated: 2026-13-45')), 'home.mdx', /:11\b/, /updated: "2026-13-45" is not a real date .*\[home-invalid-date\]/],
   ['source naming an unknown key', edit('home.mdx', (t) => t.replace('source: "brewer2019tea"', 'source: "brewer2019te"')), 'home.mdx', /:9\b/, /source: "brewer2019te" is not the id of a record in references\.json \[home-unknown-source\]/],
   ['one text form in two entities', edit('entities.json', (t) => t.replace(/\n\]\s*$/, ',\n  {"id": "tea-caffeine", "type": "chemical", "label": "tea caffeine", "textForms": ["caffeine"], "status": "unverified"}\n]\n')), 'entities.json', /:3\b/, /entity "tea-caffeine": text form "caffeine" is also a text form of entity "caffeine"/],
+  ['a mistyped directive name', edit('chapters/02-theanine.mdx', (t) => `${t.trimEnd()}\n\n:::warning\nA note under the wrong name.\n:::\n`), 'chapters/02-theanine.mdx', /:13\b/, /Unknown directive ":::warning"/],
+  ['evidence that leaves out a record', (dir) => writeFileSync(join(dir, 'references.evidence.json'), `{\n  "brewer2019tea": { "status": "verified", "reviewCitations": [1], "claim": "c", "evidence": [], "notes": "n" }\n}\n`), 'references.evidence.json', /:1\b/, /no evidence for "leaf2020night", "kettle2021calm"/],
   ['glossary term defined twice', edit('glossary.json', (t) => t.replace(/\n\]\s*$/, ',\n  {"id": "rct-2", "term": "RCT", "expansion": "x", "definition": "y"}\n]\n')), 'glossary.json', /:3\b/, /glossary "RCT" is defined twice/],
 ];
 

@@ -131,7 +131,9 @@ describe('citations and references', () => {
     await first.locator('.copy-button').click();
     await expect(first.locator('.copy-status').textContent()).resolves.toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe((await first.locator('.reference-text').textContent())?.replace(/\s+/g, ' ').trim());
+    // The text no longer prints the identifiers (they are the links); the copy puts them back.
+    const ids = await first.locator('a[data-cite-id]').evaluateAll((as) => as.map((a) => a.getAttribute('data-cite-id')));
+    expect(copied).toBe([(await first.locator('.reference-text').textContent())?.replace(/\s+/g, ' ').trim(), ...ids].join(' '));
     await context.close();
   });
 

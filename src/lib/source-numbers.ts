@@ -1,0 +1,56 @@
+// The source review's own reference numbers: which of them this bibliography identifies, and how to say so.
+import { compressRanges, formatRuns } from './citations.ts';
+import type { Evidence } from './evidence.ts';
+
+/** '63–67, 70' → [63, 64, 65, 66, 67, 70]. Ranges by en dash, em dash or hyphens; lists by comma, ';', '&' or 'and'. */
+export function expandNumberList(value: string): number[] {
+  const out: number[] = [];
+  for (const raw of value.split(/\s*(?:[,;&]|\band\b)\s*/)) {
+    const part = raw.trim();
+    if (!part) continue;
+    const m = /^(\d+)(?:\s*(?:-{1,3}|[–—])\s*(\d+))?$/.exec(part);
+    if (!m) throw new Error(`"${part}" is not a reference number or a range of them`);
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (to < from) throw new Error(`"${part}" runs backwards`);
+    for (let n = from; n <= to; n++) out.push(n);
+  }
+  return out;
+}
+
+/** [14, 15, 16, 22] → '14–16, 22'. */
+export function formatNumberList(numbers: readonly number[]): string {
+  return formatRuns(compressRanges(numbers));
+}
+
+export interface SourceCoverage {
+  /** Highest reference number the source uses (its list runs 1…total). */
+  total: number;
+  matched: number[];
+  unmatched: number[];
+}
+
+/** Which of the source's reference numbers 1…total have a record here. `total` defaults to the highest number named. */
+export function sourceCoverage(evidence: ReadonlyMap<string, Evidence>, total?: number): SourceCoverage {
+  const named = new Set([...evidence.values()].flatMap((e) => e.reviewCitations));
+  const last = total ?? Math.max(0, ...named);
+  const all = Array.from({ length: last }, (_, i) => i + 1);
+  return { total: last, matched: all.filter((n) => named.has(n)), unmatched: all.filter((n) => !named.has(n)) };
+}
+
+/** "Zhao et al. ref. 22", "Zhao et al. refs 14–16": what a record stands for in the source's reference list. */
+export function sourceNumbersLabel(sourceAuthor: string, numbers: readonly number[]): string | undefined {
+  if (!numbers.length) return undefined;
+  return `${sourceAuthor} ${numbers.length === 1 ? 'ref.' : 'refs'} ${formatNumberList(numbers)}`;
+}
+
+interface CslName { family?: string; literal?: string }
+
+/** "Zhao et al." / "Zhao" / "Zhao and Chen" from a CSL record's authors. */
+export function authorShort(authors: readonly CslName[] | undefined): string | undefined {
+  const names = (authors ?? []).map((a) => a.family ?? a.literal).filter((n): n is string => !!n);
+  if (!names.length) return undefined;
+  if (names.length === 1) return names[0];
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names[0]} et al.`;
+}

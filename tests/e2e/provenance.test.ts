@@ -1,0 +1,141 @@
+// What a reader can see about provenance: source numbers and match status on references and in cards, the
+// source's coverage, and editorial notes listed and linked.
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, siteUrl } from '../support/browser.ts';
+import { builtPages } from '../support/dist-pages.ts';
+import { buildReviewIndex } from '../../src/lib/review-index.ts';
+import { sourceCoverage } from '../../src/lib/source-numbers.ts';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+const index = buildReviewIndex('content');
+const probable = [...(index.evidence ?? [])].filter(([id, e]) => e.status === 'probable' && e.reviewCitations.length && index.numbers.has(id)).map(([id]) => id);
+/** A chapter that cites a probable match, and that match. */
+const [probableKey, probableChapter] = (() => {
+  for (const key of probable) {
+    const site = index.sitesByKey.get(key)?.find((s) => s.page);
+    if (site) return [key, site.page] as const;
+  }
+  throw new Error('no probable match is cited in a chapter');
+})();
+
+describe('match status and source numbers', () => {
+  test('a probable entry shows its label, its source numbers and its note, in the chapter list and the references page', async () => {
+    const page = await browser.newPage();
+    for (const path of [`chapters/${probableChapter}/`, 'references/']) {
+      await page.goto(siteUrl(path));
+      const entry = page.locator(`#ref-${probableKey}`);
+      await expect(entry.getAttribute('data-status')).resolves.toBe('probable');
+      const label = entry.locator('.reference-status summary');
+      await expect(label.isVisible(), path).resolves.toBe(true);
+      await expect(label.textContent()).resolves.toBe('Probable match');
+      await expect(entry.locator('.reference-source').textContent()).resolves.toMatch(/ et al\. refs? \d+/);
+      await label.click();
+      await expect(entry.locator('.status-note').isVisible()).resolves.toBe(true);
+      await expect(entry.locator('.status-note').textContent()).resolves.toBe(index.evidence?.get(probableKey)?.notes);
+      // The identifiers are links, not text.
+      await expect(entry.locator('.reference-text').textContent()).resolves.not.toMatch(/doi:|PMID/);
+    }
+    await page.close();
+  });
+
+  test('the citation card shows the label and the note, open', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl(`chapters/${probableChapter}/`));
+    const citation = page.locator(`.citation[data-cites~="${probableKey}"]`).first();
+    await citation.locator('a').first().focus();
+    const card = page.locator('.cite-card');
+    await card.waitFor({ state: 'visible' });
+    const item = card.locator('li', { has: page.locator('.reference-status') }).first();
+    await expect(item.locator('.status-label').textContent()).resolves.toBe('Probable match');
+    await expect(item.locator('.status-note').isVisible()).resolves.toBe(true);
+    await expect(card.locator('.status-note').allTextContents()).resolves.toContain(index.evidence?.get(probableKey)?.notes);
+    await page.close();
+  });
+
+  test('a verified entry has no status label', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl('references/'));
+    const verified = page.locator('li.reference[data-status="verified"]');
+    expect(await verified.count()).toBeGreaterThan(0);
+    await expect(verified.locator('.reference-status').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  test('copying an entry puts its DOI back beside the text', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await context.newPage();
+    await page.goto(siteUrl('references/'));
+    const entry = page.locator('li.reference', { has: page.locator('a[data-kind="DOI"]') }).first();
+    const doi = (await entry.locator('a[data-kind="DOI"]').getAttribute('data-cite-id')) ?? '';
+    expect(doi).toMatch(/^doi:10\./);
+    await entry.locator('.copy-button').click();
+    await entry.locator('.copy-status', { hasText: 'Copied' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.startsWith(((await entry.locator('.reference-text').textContent()) ?? '').trim())).toBe(true);
+    expect(copied).toContain(doi);
+    await context.close();
+  });
+
+  test('the references page states the coverage of the source and lists every unmatched number', async () => {
+    const coverage = sourceCoverage(index.evidence ?? new Map());
+    const page = await browser.newPage();
+    await page.goto(siteUrl('references/'));
+    const sentence = (await page.locator('.coverage-sentence').textContent())?.replace(/\s+/g, ' ') ?? '';
+    expect(sentence).toContain(`cite ${coverage.total} works`);
+    expect(sentence).toContain(`${coverage.matched.length} of their reference numbers`);
+    expect(sentence).toContain(`other ${coverage.unmatched.length} are not identified`);
+    const listed = await page.locator('.unmatched-numbers li').evaluateAll((lis) => lis.map((li) => Number(li.id.replace('source-ref-', ''))));
+    expect(listed).toEqual(coverage.unmatched);
+    // Links from an unmatched number lead to a citation that exists.
+    const hrefs = await page.locator('.unmatched-numbers a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of new Set(hrefs)) {
+      await page.goto(href);
+      await expect(page.locator(`#${new URL(href).hash.slice(1)}.citation`).count(), href).resolves.toBe(1);
+    }
+    await page.close();
+  });
+});
+
+describe('editorial notes', () => {
+  test('the notes page links to every note on the site, and every link lands on a note', async () => {
+    const page = await browser.newPage();
+    const onSite: string[] = [];
+    for (const { path } of builtPages(inject('distDir')).filter((p) => p.path !== 'notes/' && !p.path.startsWith('404'))) {
+      await page.goto(siteUrl(path));
+      const ids = await page.locator('aside.editorial-note').evaluateAll((as) => as.map((a) => a.id));
+      onSite.push(...ids.map((id) => `${new URL(siteUrl(path)).pathname}#${id}`));
+    }
+    expect(onSite.length).toBeGreaterThan(0);
+    await page.goto(siteUrl('notes/'));
+    const linked = await page.locator('.note-list a').evaluateAll((as) => as.map((a) => { const u = new URL((a as HTMLAnchorElement).href); return `${u.pathname}${u.hash}`; }));
+    expect(new Set(linked)).toEqual(new Set(onSite));
+    const first = page.locator('.note-list a').first();
+    await first.click();
+    await expect(page.locator('aside.editorial-note:target .editorial-note-label').textContent()).resolves.toBe('Editorial note');
+    await page.close();
+  });
+
+  test('a note is labelled for assistive technology and set apart visually', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl('notes/'));
+    await page.locator('.note-list a').first().click();
+    const note = page.locator('aside.editorial-note:target');
+    await expect(note.getAttribute('aria-label')).resolves.toBe('Editorial note');
+    await expect(note.evaluate((el) => getComputedStyle(el).borderLeftWidth)).resolves.toBe('4px');
+    await page.close();
+  });
+
+  test('the references page and the home page link to the notes', async () => {
+    const page = await browser.newPage();
+    for (const path of ['', 'references/']) {
+      await page.goto(siteUrl(path));
+      await expect(page.locator('a[href$="/notes/"]').count(), path || 'home').resolves.toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+});

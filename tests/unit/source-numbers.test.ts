@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import type { Evidence } from '../../src/lib/evidence.ts';
+import type { CitationSite } from '../../src/lib/review-index.ts';
+import { buildReviewIndex } from '../../src/lib/review-index.ts';
+import { sitesBySourceNumber, sourceNumbersAt } from '../../src/lib/source-citations.ts';
+import { authorShort, expandNumberList, formatNumberList, sourceCoverage, sourceNumbersLabel } from '../../src/lib/source-numbers.ts';
+
+const evidence = (numbers: Record<string, number[]>) => new Map<string, Evidence>(Object.entries(numbers).map(([id, reviewCitations]) => [id, { status: 'verified', reviewCitations, claim: '', evidence: [], notes: '' }]));
+const site = (anchor: string, items: CitationSite['items'], page = 'one'): CitationSite => ({ page, pageTitle: 'One', anchor, section: undefined, keys: items.map((i) => i.key), items });
+const cite = (key: string, refs?: string) => ({ key, suppressAuthor: false, ...(refs ? { locator: { label: 'refs', value: refs } } : {}) });
+
+describe('expandNumberList', () => {
+  test.each([
+    ['22', [22]],
+    ['63–67', [63, 64, 65, 66, 67]],
+    ['63-65, 70', [63, 64, 65, 70]],
+    ['12, 15', [12, 15]],
+    ['1—3; 9', [1, 2, 3, 9]],
+    ['4 and 6 & 8', [4, 6, 8]],
+    ['7--8', [7, 8]],
+  ])('%s', (value, numbers) => {
+    expect(expandNumberList(value)).toEqual(numbers);
+  });
+
+  test.each(['12a', 'iv', '9–3', 'x, 2'])('rejects %s', (value) => {
+    expect(() => expandNumberList(value)).toThrow();
+  });
+
+  test('formatNumberList turns numbers back into the compact form', () => {
+    expect(formatNumberList([16, 14, 15, 22, 30, 31])).toBe('14–16, 22, 30, 31');
+    expect(formatNumberList(expandNumberList('63–67, 70'))).toBe('63–67, 70');
+  });
+});
+
+describe('what a record stands for in the source', () => {
+  test('one number says ref., several say refs', () => {
+    expect(sourceNumbersLabel('Zhao et al.', [22])).toBe('Zhao et al. ref. 22');
+    expect(sourceNumbersLabel('Zhao et al.', [16, 14, 15])).toBe('Zhao et al. refs 14–16');
+    expect(sourceNumbersLabel('Zhao et al.', [])).toBeUndefined();
+  });
+
+  test('the short author form follows the number of authors', () => {
+    expect(authorShort([{ family: 'Kim' }])).toBe('Kim');
+    expect(authorShort([{ family: 'Kim' }, { family: 'Lee' }])).toBe('Kim and Lee');
+    expect(authorShort([{ family: 'Kim' }, { family: 'Lee' }, { literal: 'Group' }])).toBe('Kim et al.');
+    expect(authorShort([])).toBeUndefined();
+  });
+});
+
+describe('coverage of the source reference list', () => {
+  test('counts matched and unmatched numbers up to the highest one named', () => {
+    const c = sourceCoverage(evidence({ a: [1, 2], b: [2, 5], c: [] }));
+    expect(c).toEqual({ total: 5, matched: [1, 2, 5], unmatched: [3, 4] });
+  });
+
+  test('a stated total extends the list beyond the highest matched number', () => {
+    expect(sourceCoverage(evidence({ a: [2] }), 4).unmatched).toEqual([1, 3, 4]);
+  });
+
+  test('citations of the source with a refs locator are found under each number they name', () => {
+    const sites = [
+      site('cite-1', [cite('src', '3–4')]),
+      site('cite-2', [cite('other'), cite('src', '4, 9')]),
+      site('cite-3', [cite('src')]),
+      site('cite-4', [cite('other', '3')]),
+    ];
+    const by = sitesBySourceNumber(sites, 'src');
+    expect([...by.keys()].sort((a, b) => a - b)).toEqual([3, 4, 9]);
+    expect(by.get(4)?.map((s) => s.anchor)).toEqual(['cite-1', 'cite-2']);
+    expect(by.get(3)?.map((s) => s.anchor)).toEqual(['cite-1']);
+  });
+
+  test('a refs locator that is not a list of numbers names the citation', () => {
+    expect(() => sourceNumbersAt(site('cite-7', [cite('src', 'iv')], 'intro'), 'src')).toThrow(/cite-7 on page "intro": refs iv/);
+  });
+});
+
+describe('the review content', () => {
+  const index = buildReviewIndex('content');
+  const sourceKey = index.sourceKey ?? '';
+
+  test('names its source, and the evidence says which source numbers each record stands for', () => {
+    expect(index.recordsById.has(sourceKey)).toBe(true);
+    expect(index.evidence?.size).toBe(index.references.length);
+    const coverage = sourceCoverage(index.evidence ?? new Map());
+    const named = new Set([...(index.evidence?.values() ?? [])].flatMap((e) => e.reviewCitations));
+    expect(coverage.matched).toEqual([...named].sort((a, b) => a - b));
+    expect(coverage.matched.length + coverage.unmatched.length).toBe(coverage.total);
+    expect(coverage.unmatched.every((n) => !named.has(n))).toBe(true);
+  });
+
+  test('no refs locator on the source names a number that has its own record (cite the record instead)', () => {
+    const owners = new Map<number, string[]>();
+    for (const [id, e] of index.evidence ?? []) for (const n of e.reviewCitations) owners.set(n, [...(owners.get(n) ?? []), id]);
+    const sites = index.sitesByKey.get(sourceKey) ?? [];
+    const clashes = sites.flatMap((s) => sourceNumbersAt(s, sourceKey).filter((n) => owners.has(n)).map((n) => `${s.page}#${s.anchor}: ref. ${n} is ${owners.get(n)?.join(' / ')}`));
+    expect(clashes).toEqual([]);
+    // Every refs locator on the source is a list of numbers the source has.
+    const total = sourceCoverage(index.evidence ?? new Map()).total;
+    for (const s of sites) for (const n of sourceNumbersAt(s, sourceKey)) expect(n, `${s.page}#${s.anchor}`).toBeLessThanOrEqual(total);
+  });
+});
