@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import GithubSlugger from 'github-slugger';
 import { findCitationGroups, numberCitationsAcrossChapters } from './citations.ts';
 import { ContentError, lineAt } from './content-error.ts';
-import { loadReferences } from './references.ts';
+import { loadBibliography } from './bibliography-source.ts';
 import type { CslRecord } from './reference-links.ts';
 import { chapterSlug } from './slugs.ts';
 import { loadEntities, loadGlossary, type Entity, type GlossaryTerm } from './entities.ts';
@@ -72,12 +72,13 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   const cacheKey = `${dir}|${includeDrafts}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const referencesFile = join(dir, 'references.json');
-  const references = existsSync(referencesFile) ? loadReferences(referencesFile) : [];
+  const bibliography = loadBibliography(dir);
+  const references = bibliography.records;
+  const referencesFile = bibliography.file ?? join(dir, 'references.json');
   const chapters = readChapters(join(dir, 'chapters'), includeDrafts);
-  const pages: { slug: string; title: string; body: string }[] = [...chapters];
+  const pages: { slug: string; title: string; body: string; file?: string }[] = [...chapters];
   const home = join(dir, 'home.mdx');
-  if (existsSync(home)) pages.push({ slug: '', title: 'Home', body: splitFrontMatter(readFileSync(home, 'utf8'), home).body });
+  if (existsSync(home)) pages.push({ slug: '', title: 'Home', file: home, body: splitFrontMatter(readFileSync(home, 'utf8'), home).body });
 
   const sitesByKey = new Map<string, CitationSite[]>();
   const groupsInOrder: string[][] = [];
@@ -95,6 +96,7 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
       }
     });
   }
+  if (!bibliography.file) failWithoutBibliography(pages, sitesByKey);
   const entities = loadEntities(join(dir, 'entities.json'));
   const glossary = loadGlossary(join(dir, 'glossary.json'));
   const entityMatcher = buildMentionMatcher(entities.map((e) => ({ id: e.id, forms: e.textForms })));
@@ -120,6 +122,14 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   };
   cache.set(cacheKey, index);
   return index;
+}
+
+/** Citations with no bibliography file at all: name the first citing page, not a file that does not exist. */
+function failWithoutBibliography(pages: { slug: string; file?: string }[], sitesByKey: Map<string, CitationSite[]>): void {
+  const [key, sites] = [...sitesByKey][0] ?? [];
+  if (!key || !sites?.[0]) return;
+  const page = pages.find((p) => p.slug === sites[0]?.page);
+  throw new ContentError('references-missing', page?.file ?? 'content', undefined, `cites "@${key}" but the content folder holds no bibliography: add one of references.json (CSL-JSON), references.bib (BibTeX/BibLaTeX) or references.ris`);
 }
 
 /** page → id → count, from id → places. */
