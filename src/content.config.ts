@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { join } from 'node:path';
-import { parseReferences } from './lib/references.ts';
+import { findBibliography, parseBibliography } from './lib/bibliography-source.ts';
 import { entitySchema, glossarySchema } from './lib/entities.ts';
 import { contentDir } from './lib/site-env.ts';
 import { chapterSlug } from './lib/slugs.ts';
@@ -50,8 +50,12 @@ const home = defineCollection({
   }).strict(),
 });
 
+const bibliography = findBibliography(dir);
 const references = defineCollection({
-  loader: file(join(dir, 'references.json'), { parser: (text) => parseReferences(text, join(dir, 'references.json')) as unknown as Record<string, unknown>[] }),
+  // references.json, .bib or .ris, converted to CSL-JSON records; a review that cites nothing may have none.
+  loader: bibliography
+    ? file(bibliography.file, { parser: (text) => parseBibliography(text, bibliography.file) as unknown as Record<string, unknown>[] })
+    : () => [],
   schema: z.looseObject({ id: z.string(), type: z.string(), title: z.string() }),
 });
 

@@ -95,6 +95,13 @@ await pagefind.close();
 // Static hosts that read `_headers` send the same policy as the pages' <meta> tag, plus headers a tag cannot set.
 writeFileSync(join(staging, '_headers'), headersFile(basePath()));
 
+// PDF=1: the single-page edition as dist/review.pdf too (also `npm run pdf` on a built dist/).
+if (process.env['PDF'] === '1') {
+  const { renderEditionPdf } = await import('./edition-pdf.ts');
+  const pdf = await renderEditionPdf(staging, { base: basePath() }).catch((error: Error) => fail(`pdf: ${error.message}`));
+  console.log(`review.pdf: ${pdf.pages} pages, ${(pdf.bytes / 1024 / 1024).toFixed(2)} MB in ${pdf.seconds.toFixed(1)} s`);
+}
+
 const old = `${out}.old-${process.pid}`;
 if (existsSync(out)) renameSync(out, old);
 renameSync(staging, out);

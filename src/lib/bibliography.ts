@@ -35,7 +35,8 @@ export type ExportFormat = 'bibtex' | 'ris' | 'csl-json';
 
 /** The bibliography as a downloadable file, via citation-js's output plugins. */
 export function exportReferences(records: readonly CslRecord[], format: ExportFormat): string {
-  const cite = new Cite(records as object[]);
+  // The review's ids stay the citation keys in the download, instead of keys citation-js would make up.
+  const cite = new Cite(records.map((r) => ({ 'citation-key': r.id, ...r })));
   if (format === 'csl-json') return `${JSON.stringify(records, null, 2)}\n`;
   return `${cite.format(format === 'bibtex' ? 'bibtex' : 'ris', { format: 'text' })}`;
 }

@@ -7,7 +7,7 @@ import { collectCitations, parsePage, type CitedItem } from './citation-syntax.t
 import { ContentError, lineAt } from './content-error.ts';
 import { readContentText } from './content-text.ts';
 import { checkHome } from './home-check.ts';
-import { loadReferences } from './references.ts';
+import { loadBibliography } from './bibliography-source.ts';
 import { loadEvidence, type Evidence } from './evidence.ts';
 import type { CslRecord } from './reference-links.ts';
 import { chapterSlug } from './slugs.ts';
@@ -86,8 +86,9 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   const cacheKey = `${dir}|${includeDrafts}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const referencesFile = join(dir, 'references.json');
-  const references = existsSync(referencesFile) ? loadReferences(referencesFile) : [];
+  const bibliography = loadBibliography(dir);
+  const references = bibliography.records;
+  const referencesFile = bibliography.file ?? join(dir, 'references.json');
   const { chapters, drafts } = readChapters(join(dir, 'chapters'), includeDrafts);
   const pages: { slug: string; title: string; body: string; bodyLine: number; file: string }[] = [...chapters];
   const evidence = loadEvidence(join(dir, 'references.evidence.json'), references.map((r) => r.id));
@@ -117,6 +118,7 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
       }
     });
   }
+  if (!bibliography.file) failWithoutBibliography(pages, sitesByKey);
   const entities = loadEntities(join(dir, 'entities.json'));
   const glossary = loadGlossary(join(dir, 'glossary.json'));
   const entityMatcher = buildMentionMatcher(entities.map((e) => ({ id: e.id, forms: e.textForms })));
@@ -142,6 +144,14 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   };
   cache.set(cacheKey, index);
   return index;
+}
+
+/** Citations with no bibliography file at all: name the first citing page, not a file that does not exist. */
+function failWithoutBibliography(pages: { slug: string; file?: string }[], sitesByKey: Map<string, CitationSite[]>): void {
+  const [key, sites] = [...sitesByKey][0] ?? [];
+  if (!key || !sites?.[0]) return;
+  const page = pages.find((p) => p.slug === sites[0]?.page);
+  throw new ContentError('references-missing', page?.file ?? 'content', undefined, `cites "@${key}" but the content folder holds no bibliography: add one of references.json (CSL-JSON), references.bib (BibTeX/BibLaTeX) or references.ris`);
 }
 
 /** page → id → count, from id → places. */

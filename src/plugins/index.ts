@@ -35,6 +35,7 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
   const records = index.recordsById;
   const referencesFile = relative(process.cwd(), index.referencesFile);
   const chapters = new Map(index.chapters.map((c) => [basename(c.file), { slug: c.slug, headingIds: c.headingIds }]));
+  const subsets = writeCitationSubsets(index);
   return {
     remarkPlugins: [
       remarkGfm,
@@ -52,7 +53,8 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
     rehypePlugins: [
       // First, so raw HTML is sanitized before anything the site adds itself.
       rehypeSanitizeRaw,
-      [rehypeCitationPerPage, { options: { bibliography: basename(index.referencesFile), path: index.dir, csl: 'vancouver', linkCitations: true }, subsets: writeCitationSubsets(index) }],
+      // rehype-citation reads only CSL-JSON here, whatever format content/ holds: the records are already converted.
+      [rehypeCitationPerPage, { options: { bibliography: 'all.json', path: subsets.dir, csl: 'vancouver', linkCitations: true }, subsets: subsets.files }],
       [rehypeCitationNumbers, { numbers: index.numbers, records, formatted: formatReferences(index.references), heading: 'References', provenance: { evidence: index.evidence, sourceKey: index.sourceKey } }],
       [rehypeAbbreviations, { matcher: index.glossaryMatcher, expansions: new Map(index.glossary.map((g) => [g.id, g.expansion])) }],
       [rehypeEntities, { matcher: index.entityMatcher, base }],
@@ -61,15 +63,16 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
   };
 }
 
-/** One small CSL-JSON file per page with the works it cites, in a folder keyed by the content folder. */
-function writeCitationSubsets(index: ReviewIndex): Map<string, string> {
+/** One small CSL-JSON file per page with the works it cites (and all.json with every work), in a folder keyed by the content folder. */
+function writeCitationSubsets(index: ReviewIndex): { dir: string; files: Map<string, string> } {
   const dir = join(tmpdir(), `review-citations-${createHash('sha1').update(index.dir).digest('hex').slice(0, 10)}`);
   mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'all.json'), JSON.stringify(index.references));
   const pages = [...index.chapters.map((c) => ({ name: basename(c.file), page: c.slug })), { name: 'home.mdx', page: '' }];
-  return new Map(pages.map(({ name, page }) => {
+  return { dir, files: new Map(pages.map(({ name, page }) => {
     const records = [...(index.keysByPage.get(page)?.keys() ?? [])].flatMap((k) => index.recordsById.get(k) ?? []);
     const file = join(dir, `${name}.json`);
     writeFileSync(file, JSON.stringify(records));
     return [name, file];
-  }));
+  })) };
 }
