@@ -6,6 +6,7 @@ import { citationRE } from 'rehype-citation/node/src/regex.js';
 import { collectCitations, escapedMarks, parseCitationGroup, parsePage, type CitedItem } from '../../src/lib/citation-syntax.ts';
 import { transformCitationKeys } from '../../src/plugins/remark-citation-keys.ts';
 import { transformCitationsPerPage } from '../../src/plugins/rehype-citation-per-page.ts';
+import { locatorSentence } from '../../src/scripts/citation-preview.ts';
 import { chapter, miniReview, render } from '../support/pipeline.ts';
 
 const item = (key: string, more: Partial<CitedItem> = {}): CitedItem => ({ key, suppressAuthor: false, ...more });
@@ -169,5 +170,18 @@ describe('the render and the numbering cannot drift apart', () => {
   test('collectCitations reports the section each group stands in', () => {
     const body = 'Intro [@a].\n\n## First *part*\n\nText [@b].\n\n### Deeper\n\n[@c]';
     expect(collectCitations(parsePage(body, { mdx: true }), body).map((g) => [g.keys[0], g.section, g.line])).toEqual([['a', undefined, 1], ['b', 'First part', 5], ['c', 'Deeper', 9]]);
+  });
+});
+
+describe('the preview card says a locator in words', () => {
+  test.each([
+    [{ key: 'k', locator: { label: 'refs', value: '63–67' }, by: 'Zhao et al.' }, 'Zhao et al. cite their refs 63–67 here; these works are not identified on this site.'],
+    [{ key: 'k', locator: { label: 'refs', value: '22' }, by: 'Kim' }, 'Kim cites their ref. 22 here; this work is not identified on this site.'],
+    [{ key: 'k', locator: { label: 'refs', value: '12, 14' } }, 'The authors cite their refs 12, 14 here; these works are not identified on this site.'],
+    [{ key: 'k', locator: { label: 'p.', value: '5' } }, 'Cited at p. 5.'],
+    [{ key: 'k', locator: { label: 'sec.', value: '7' }, suffix: 'and passim' }, 'Cited at sec. 7, and passim.'],
+    [{ key: 'k', prefix: 'see' }, undefined],
+  ])('%j', (cardItem, sentence) => {
+    expect(locatorSentence(cardItem)).toBe(sentence);
   });
 });
