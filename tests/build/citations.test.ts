@@ -28,7 +28,7 @@ Follow [on Mastodon @kettle2021calm](https://example.org) for news. Code \`[@ket
 Cited at a place [see @leaf2020night, p. 5] and by reference number [@brewer2019tea, refs 63–67; @kettle2021calm].
 `;
 
-const spans = (html: string) => [...html.matchAll(/<span id="(cite-\d+)" class="citation" data-cites="([^"]*)"[^>]*>(.*?)<\/span>/g)].map((m) => ({ id: m[1], keys: m[2], text: (m[3] ?? '').replace(/<[^>]+>/g, '') }));
+const spans = (html: string) => [...html.matchAll(/<span id="(cite-\d+)" class="citation" data-cites="([^"]*)"[^>]*>(.*?)<\/span>/g)].map((m) => ({ id: m[1] ?? '', keys: m[2] ?? '', text: (m[3] ?? '').replace(/<[^>]+>/g, '') }));
 
 describe('citations in a built page', () => {
   test('only real citations are numbered; locators show; back-links land', () => {
@@ -50,7 +50,7 @@ describe('citations in a built page', () => {
 
     const refs = readFileSync(join(out, 'references/index.html'), 'utf8');
     const backLinks = [...refs.matchAll(/<li id="ref-([\w-]+)"[^>]*>[\s\S]*?<\/details>/g)].flatMap((entry) =>
-      [...(entry[0].matchAll(/href="\/chapters\/([\w-]+)\/#(cite-\d+)"/g))].map((m) => ({ key: entry[1], page: m[1], anchor: m[2] })));
+      [...(entry[0].matchAll(/href="\/chapters\/([\w-]+)\/#(cite-\d+)"/g))].map((m) => ({ key: entry[1] ?? '', page: m[1] ?? '', anchor: m[2] ?? '' })));
     expect(backLinks.filter((l) => l.page === 'traps')).toEqual([
       { key: 'brewer2019tea', page: 'traps', anchor: 'cite-2' },
       { key: 'leaf2020night', page: 'traps', anchor: 'cite-1' },
