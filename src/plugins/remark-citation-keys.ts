@@ -41,7 +41,7 @@ export function transformCitationKeys(tree: Root, file: VFile, { known, referenc
       if (!known.has(key)) fail(`Unknown citation key "@${key}": no record with id "${key}" in ${referencesFile}`, group.line, 'citation-unknown-key');
     }
   }
-  const before = expected?.get(basename(file.path));
+  const before = file.path ? expected?.get(basename(file.path)) : undefined;
   if (before) {
     const differs = found.findIndex((g, i) => g.keys.join(' ') !== before[i]?.map((item) => item.key).join(' '));
     if (differs >= 0 || found.length !== before.length) {
