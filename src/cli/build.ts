@@ -34,10 +34,16 @@ const astroRun = spawnSync(process.execPath, [astro, 'build'], {
   stdio: values.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   env: { ...process.env, CONTENT_DIR: content, OUT_DIR: staging, ASTRO_CACHE_DIR: `node_modules/.astro/${cacheKey}`, ASTRO_TELEMETRY_DISABLED: '1' },
   encoding: 'utf8',
+  // A large review's log can pass Node's 1 MB default, which would kill the build without a word.
+  maxBuffer: 1024 ** 3,
 });
 if (astroRun.status !== 0) {
-  if (values.quiet) process.stderr.write(`${astroRun.stdout ?? ''}${astroRun.stderr ?? ''}`);
-  fail('astro build reported the error above.');
+  const printed = `${astroRun.stdout ?? ''}${astroRun.stderr ?? ''}`;
+  if (values.quiet) process.stderr.write(printed);
+  // Say why even when astro printed nothing: stopped by a signal, could not start, or exited silently.
+  if (astroRun.error) fail(`astro build could not run: ${astroRun.error.message}`);
+  if (astroRun.signal) fail(`astro build was stopped by ${astroRun.signal} before it finished.`);
+  fail(values.quiet && !printed.trim() ? `astro build exited with code ${astroRun.status} and printed nothing.` : `astro build exited with code ${astroRun.status} after the error above.`);
 }
 // Content warnings (`warning: file:line: … [rule]`) are worth seeing even from a quiet build.
 if (values.quiet) {

@@ -23,7 +23,7 @@ export interface PerPageOptions {
  * become citations and a very long page costs time in proportion to its length. Every group must come back as one
  * citation with the same keys, or the build fails at that group's line.
  */
-export function transformCitationsPerPage(tree: Root, file: VFile, { options, subsets, batch = 200 }: PerPageOptions): Promise<void> | void {
+export function transformCitationsPerPage(tree: Root, file: VFile, { options, subsets, batch = 100 }: PerPageOptions): Promise<void> | void {
   const marked: Element[] = [];
   visit(tree, 'element', (node: Element) => {
     if (node.properties['dataCitationGroup'] === undefined) return;
@@ -48,7 +48,7 @@ export function transformCitationsPerPage(tree: Root, file: VFile, { options, su
         const out = p.children.length === 1 && p.children[0]?.type === 'element' ? String(p.children[0].properties['id'] ?? '') : '';
         const got = out.startsWith('citation--') ? out.split('--').slice(1, -1) : [];
         if (got.join(' ') !== want.join(' ')) {
-          file.fail(`rehype-citation read this citation as [${got.join('; ')}] where the page has [${want.join('; ')}]`, { place: { line: groups[n]?.line ?? 1, column: 1 }, ruleId: 'citation-parse-mismatch', source: 'review' });
+          file.fail(`rehype-citation read this citation as [${got.join('; ')}] where the page has [${want.join('; ')}] [citation-parse-mismatch]`, { place: { line: groups[n]?.line ?? 1, column: 1 }, ruleId: 'citation-parse-mismatch', source: 'review' });
         }
       });
     }

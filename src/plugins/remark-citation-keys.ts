@@ -33,14 +33,15 @@ export const citationSource = (items: readonly CitedItem[]) => `[${items.map((i)
  */
 export function transformCitationKeys(tree: Root, file: VFile, { known, referencesFile, expected }: CitationKeyOptions): void {
   const found = collectCitations(tree, String(file.value ?? ''));
-  const fail = (reason: string, line: number, ruleId: string): never => file.fail(reason, { place: { line, column: 1 }, ruleId, source: 'review' });
+  // The rule id goes in the text too: Astro prints the reason and the place, not the id.
+  const fail = (reason: string, line: number, ruleId: string): never => file.fail(`${reason} [${ruleId}]`, { place: { line, column: 1 }, ruleId, source: 'review' });
   for (const group of found) {
     if (group.inHeading) fail(`Citation ${group.keys.map((k) => `@${k}`).join('; ')} in a heading: headings are labels; cite in the text below`, group.line, 'citation-in-heading');
     for (const key of group.keys) {
       if (!known.has(key)) fail(`Unknown citation key "@${key}": no record with id "${key}" in ${referencesFile}`, group.line, 'citation-unknown-key');
     }
   }
-  const before = expected?.get(basename(file.path));
+  const before = file.path ? expected?.get(basename(file.path)) : undefined;
   if (before) {
     const differs = found.findIndex((g, i) => g.keys.join(' ') !== before[i]?.map((item) => item.key).join(' '));
     if (differs >= 0 || found.length !== before.length) {

@@ -46,9 +46,10 @@ describe('citations and references', () => {
     let ranges = 0;
     for (const slug of CHAPTERS) {
       await page.goto(siteUrl(`chapters/${slug}/`));
-      const groups = await page.locator('.citation').evaluateAll((spans) => spans.map((s) => ({ text: s.textContent ?? '', keys: (s as HTMLElement).dataset['cites']?.split(' ') ?? [] })));
+      const groups = await page.locator('.citation').evaluateAll((spans) => spans.map((s) => ({ text: s.textContent ?? '', keys: (s as HTMLElement).dataset['cites']?.split(' ') ?? [], decorated: (s as HTMLElement).dataset['items'] !== undefined })));
       for (const g of groups) {
-        expect(g.text).toMatch(/^\[\d+(?:–\d+)?(?:, \d+(?:–\d+)?)*\]$/);
+        // Plain groups are numbers and ranges; a work with a locator shows it after its number.
+        if (!g.decorated) expect(g.text).toMatch(/^\[\d+(?:–\d+)?(?:, \d+(?:–\d+)?)*\]$/);
         if (g.text.includes('–')) ranges += 1;
         for (const key of g.keys) await expect(page.locator(`#ref-${key}`).count()).resolves.toBe(1);
       }
@@ -72,6 +73,37 @@ describe('citations and references', () => {
     await expect(card.isVisible()).resolves.toBe(true);
     await page.mouse.click(5, 5);
     await card.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  test('a citation with a locator shows it in the text, and the card says it in words', async () => {
+    const page = await browser.newPage();
+    let checked = 0;
+    for (const slug of CHAPTERS) {
+      await page.goto(siteUrl(`chapters/${slug}/`));
+      const spans = page.locator('.citation[data-items]');
+      for (let i = 0; i < (await spans.count()); i++) {
+        const span = spans.nth(i);
+        const items = JSON.parse((await span.getAttribute('data-items')) ?? '[]') as { key: string; locator?: { label: string; value: string } }[];
+        const located = items.find((item) => item.locator);
+        if (!located?.locator) continue;
+        const { label, value } = located.locator;
+        await expect(span.textContent()).resolves.toContain(`${label} ${value}`);
+        if (checked < 3) {
+          await span.locator('a').first().focus();
+          const note = page.locator('.cite-card .cite-locator').first();
+          await note.waitFor({ state: 'visible' });
+          const words = (await note.textContent()) ?? '';
+          expect(words).toContain(value);
+          if (label === 'refs') expect(words).toMatch(/ cites? their refs? .* not identified on this site\.$/);
+          else expect(words).toBe(`Cited at ${label} ${value}.`);
+          await page.keyboard.press('Escape');
+          await page.locator('.cite-card').waitFor({ state: 'hidden' });
+        }
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
     await page.close();
   });
 
