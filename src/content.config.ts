@@ -27,7 +27,7 @@ const chapters = defineCollection({
 });
 
 const home = defineCollection({
-  loader: glob({ pattern: 'home.{md,mdx}', base: dir }),
+  loader: glob({ pattern: 'home.{md,mdx}', base: dir, deferRender: true }),
   schema: z.object({
     /** The review's title. */
     title: z.string().min(1),
