@@ -42,10 +42,11 @@ export function transformEditionPart(tree: Root, options: EditionPartOptions): v
   });
   const local = (id: string) => (own.has(id) ? prefix + id : id);
   visit(tree, 'element', (node: Element) => {
+    const properties: Record<string, unknown> = node.properties;
     for (const name of ID_LISTS) {
-      const value: unknown = node.properties[name];
-      if (Array.isArray(value)) node.properties[name] = value.map((v) => local(String(v)));
-      else if (typeof value === 'string') node.properties[name] = value.split(/\s+/).map(local).join(' ');
+      const value = properties[name];
+      if (Array.isArray(value)) properties[name] = value.map((v) => local(String(v)));
+      else if (typeof value === 'string') properties[name] = value.split(/\s+/).map(local).join(' ');
     }
     const href = node.properties['href'];
     if (node.tagName === 'a' && typeof href === 'string') node.properties['href'] = editionHref(href, local, options);
