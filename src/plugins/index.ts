@@ -16,7 +16,7 @@ import rehypeAbbreviations from './rehype-abbreviations.ts';
 import rehypeEntities from './rehype-entities.ts';
 
 /** Site pages other than chapters that prose may link to. */
-export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/']);
+export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/', 'community/']);
 
 /**
  * The order matters: keys are checked in Markdown before rehype-citation sees them (it skips unknown keys silently);
@@ -39,7 +39,7 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       [rehypeCitationPerPage, { options: { bibliography: basename(index.referencesFile), path: index.dir, csl: 'vancouver', linkCitations: true }, subsets: writeCitationSubsets(index) }],
       [rehypeCitationNumbers, { numbers: index.numbers, records, formatted: formatReferences(index.references), heading: 'References' }],
       [rehypeAbbreviations, { matcher: index.glossaryMatcher, expansions: new Map(index.glossary.map((g) => [g.id, g.expansion])) }],
-      [rehypeEntities, { matcher: index.entityMatcher, base }],
+      [rehypeEntities, { matcher: index.entityMatcher, base, types: new Map(index.entities.map((e) => [e.id, e.type])) }],
       rehypeHeadingAnchors,
     ],
   };
