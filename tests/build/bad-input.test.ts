@@ -17,6 +17,10 @@ const CASES: [name: string, breakIt: Edit, file: string, line: RegExp | null, ca
   ['link to a page that does not exist', edit('chapters/01-caffeine.mdx', (t) => t.replace('./02-theanine.mdx#calming-effects', './03-missing.mdx')), 'chapters/01-caffeine.mdx', /:11\b/, /Broken internal link "\.\/03-missing\.mdx": no chapter file/],
   ['entity with a malformed identifier', edit('entities.json', (t) => t.replace('"ids": {}', '"ids": {"chebi": "CHEBI-27732"}')), 'entities.json', /:2\b/, /entity "caffeine": ids\.chebi: malformed chebi identifier/],
   ['glossary term defined twice', edit('glossary.json', (t) => t.replace(/\n\]\s*$/, ',\n  {"id": "rct-2", "term": "RCT", "expansion": "x", "definition": "y"}\n]\n')), 'glossary.json', /:3\b/, /glossary "RCT" is defined twice/],
+  ['community entry of an unknown kind', (dir) => {
+    mkdirSync(join(dir, 'community'), { recursive: true });
+    writeFileSync(join(dir, 'community', '2026-01-02-chat.md'), '---\nkind: podcast\ntitle: "A chat"\nauthor: "A. Reader"\ndate: 2026-01-02\nurl: "https://example.org/chat"\nlicence: "CC BY 4.0"\n---\n');
+  }, '2026-01-02-chat', null, /kind/],
 ];
 
 describe('bad input fails the build clearly and keeps the last good dist/', () => {
