@@ -67,7 +67,7 @@ describe('header', () => {
       expect(b!.y + b!.height, control).toBeLessThanOrEqual(64);
     }
     // The search button is an icon with an accessible name.
-    const search = page.getByRole('link', { name: 'Search', exact: true });
+    const search = page.locator('header.site-header').getByRole('link', { name: 'Search', exact: true });
     await expect(search.evaluate((a) => a.classList.contains('search-open'))).resolves.toBe(true);
     expect((await search.boundingBox())!.width).toBeLessThanOrEqual(48);
     await page.close();
