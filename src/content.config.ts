@@ -64,4 +64,25 @@ const json = (name: string) => file(join(dir, name), { parser: (text) => JSON.pa
 const entities = defineCollection({ loader: json('entities.json'), schema: entitySchema.omit({ id: true }) });
 const glossary = defineCollection({ loader: json('glossary.json'), schema: glossarySchema.omit({ id: true }) });
 
-export const collections = { chapters, home, references, entities, glossary };
+// Readers' reviews, talks and videos about the review: one Markdown file each in community/ (its README is not one).
+const community = defineCollection({
+  loader: glob({ pattern: ['*.md', '!README.md'], base: join(dir, 'community') }),
+  schema: z.object({
+    /** `review` for a written review or commentary; `talk` or `video` for a recording. */
+    kind: z.enum(['review', 'talk', 'video']),
+    /** Title of the piece. */
+    title: z.string().min(1),
+    /** Who wrote or gave it. */
+    author: z.string().min(1),
+    /** When it was published or given (YYYY-MM-DD). */
+    date: z.coerce.date(),
+    /** Where it lives; an https link, shown as a plain card (nothing is embedded). */
+    url: z.url({ protocol: /^https$/ }),
+    /** Its licence, as its author states it (e.g. CC BY 4.0). */
+    licence: z.string().min(1),
+    /** One or two sentences on what it says. */
+    summary: z.string().min(1).optional(),
+  }).strict(),
+});
+
+export const collections = { chapters, home, references, entities, glossary, community };

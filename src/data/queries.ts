@@ -31,3 +31,11 @@ export function citedOn(page: string | undefined): string[] {
   const keys = page === undefined ? [...index.sitesByKey.keys()] : [...(index.keysByPage.get(page)?.keys() ?? [])];
   return keys.sort((a, b) => (index.numbers.get(a) ?? 0) - (index.numbers.get(b) ?? 0));
 }
+
+export type CommunityEntry = CollectionEntry<'community'>;
+
+/** Readers' reviews, talks and videos, newest first. */
+export async function getCommunity(): Promise<CommunityEntry[]> {
+  const all = await getCollection('community');
+  return all.sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
+}

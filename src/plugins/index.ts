@@ -21,7 +21,7 @@ import rehypeAbbreviations from './rehype-abbreviations.ts';
 import rehypeEntities from './rehype-entities.ts';
 
 /** Site pages other than chapters that prose may link to. */
-export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/', 'notes/']);
+export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/', 'notes/', 'community/', 'review/']);
 
 /**
  * The order matters. Citations are found once, in the Markdown tree, by the same function the numbering pre-pass
@@ -57,7 +57,7 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       [rehypeCitationPerPage, { options: { bibliography: 'all.json', path: subsets.dir, csl: 'vancouver', linkCitations: true }, subsets: subsets.files }],
       [rehypeCitationNumbers, { numbers: index.numbers, records, formatted: formatReferences(index.references), heading: 'References', provenance: { evidence: index.evidence, sourceKey: index.sourceKey } }],
       [rehypeAbbreviations, { matcher: index.glossaryMatcher, expansions: new Map(index.glossary.map((g) => [g.id, g.expansion])) }],
-      [rehypeEntities, { matcher: index.entityMatcher, base }],
+      [rehypeEntities, { matcher: index.entityMatcher, base, types: new Map(index.entities.map((e) => [e.id, e.type])) }],
       rehypeHeadingAnchors,
     ],
   };

@@ -7,16 +7,27 @@ import { rewriteProseText, wrapMatches } from './prose-text.ts';
 export interface EntityOptions {
   matcher: MentionMatcher | undefined;
   base: string;
+  /** Entity id → type (`gene`, `chemical` …), so a reader who asks for highlighting sees mentions coloured by kind. */
+  types?: ReadonlyMap<string, string>;
 }
 
-/** Links the first mention of each entity in every section to its entry: enough to find it, not a sea of links. */
-export function transformEntities(tree: Root, { matcher, base }: EntityOptions): void {
+/**
+ * Links the first mention of each entity in every section to its entry: enough to find it, not a sea of links.
+ * Every later mention becomes a plain span with the same id and type, unstyled until the reader turns on
+ * "Highlight terms"; it is not a link, so the keyboard and screen readers meet one stop per entity per section.
+ */
+export function transformEntities(tree: Root, { matcher, base, types }: EntityOptions): void {
   if (!matcher) return;
   let seen = new Set<string>();
   rewriteProseText(tree, (text) => {
-    const mentions = findMentions(text.value, matcher).filter((m) => !seen.has(m.id) && (seen.add(m.id), true));
+    const mentions = findMentions(text.value, matcher);
     if (!mentions.length) return undefined;
-    return wrapMatches(text.value, mentions, (m) => h('a', { className: ['entity'], href: withBase(base, `entities/#${m.id}`), dataEntity: m.id }, m.text));
+    return wrapMatches(text.value, mentions, (m) => {
+      const type = types?.get(m.id);
+      if (seen.has(m.id)) return h('span', { className: ['mention'], dataEntity: m.id, dataType: type }, m.text);
+      seen.add(m.id);
+      return h('a', { className: ['entity'], href: withBase(base, `entities/#${m.id}`), dataEntity: m.id, dataType: type }, m.text);
+    });
   }, { onSection: () => { seen = new Set(); } });
 }
 

@@ -1,4 +1,7 @@
 import { initThemeToggle } from './theme.ts';
+import { initHighlightTerms } from './highlight-terms.ts';
+import { initSiteMenu } from './site-menu.ts';
+import { initTableOfContents } from './toc.ts';
 import { initCitationPreviews } from './citation-preview.ts';
 import { initCopyButtons } from './copy-reference.ts';
 import { initEntityCards } from './entity-card.ts';
@@ -7,6 +10,9 @@ import { initFigureDialogs } from './figure-dialog.ts';
 import { initSearch } from './search.ts';
 
 initThemeToggle();
+initHighlightTerms();
+initSiteMenu();
+initTableOfContents();
 initCopyButtons();
 initCitationPreviews();
 initEntityCards();

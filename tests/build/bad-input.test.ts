@@ -42,6 +42,10 @@ const CASES: [name: string, breakIt: Edit, file: string, line: RegExp | null, ca
   ['a mistyped directive name', edit('chapters/02-theanine.mdx', (t) => `${t.trimEnd()}\n\n:::warning\nA note under the wrong name.\n:::\n`), 'chapters/02-theanine.mdx', /:13\b/, /Unknown directive ":::warning"/],
   ['evidence that leaves out a record', (dir) => writeFileSync(join(dir, 'references.evidence.json'), `{\n  "brewer2019tea": { "status": "verified", "reviewCitations": [1], "claim": "c", "evidence": [], "notes": "n" }\n}\n`), 'references.evidence.json', /:1\b/, /no evidence for "leaf2020night", "kettle2021calm"/],
   ['glossary term defined twice', edit('glossary.json', (t) => t.replace(/\n\]\s*$/, ',\n  {"id": "rct-2", "term": "RCT", "expansion": "x", "definition": "y"}\n]\n')), 'glossary.json', /:3\b/, /glossary "RCT" is defined twice/],
+  ['community entry of an unknown kind', (dir) => {
+    mkdirSync(join(dir, 'community'), { recursive: true });
+    writeFileSync(join(dir, 'community', '2026-01-02-chat.md'), '---\nkind: podcast\ntitle: "A chat"\nauthor: "A. Reader"\ndate: 2026-01-02\nurl: "https://example.org/chat"\nlicence: "CC BY 4.0"\n---\n');
+  }, '2026-01-02-chat', null, /kind/],
 ];
 
 describe('bad input fails the build clearly and keeps the last good dist/', () => {

@@ -60,6 +60,22 @@ describe('accessibility (axe-core)', () => {
     await context.close();
   });
 
+  test.each(['light', 'dark'] as const)('no violations with "Highlight terms" on, menu and contents open (%s)', async (colorScheme) => {
+    const context = await browser.newContext({ colorScheme, bypassCSP: true });
+    await context.addInitScript(() => localStorage.setItem('highlight-terms', 'on'));
+    const page = await context.newPage();
+    for (const path of ['', 'chapters/repair-mechanisms/', 'entities/']) {
+      await page.goto(siteUrl(path));
+      await expect(page.evaluate(() => document.documentElement.dataset['highlight'])).resolves.toBe('on');
+      expect(await axe(page), `${colorScheme} /${path} highlighted`).toEqual([]);
+    }
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.locator('.chapter-menu summary').click();
+    await page.locator('.toc summary').click();
+    expect(await axe(page), `${colorScheme} phone menu and contents open`).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   test('skip link, landmarks, one h1, visible focus and reduced motion', async () => {
     const page = await browser.newPage({ reducedMotion: 'reduce' });
     for (const { path } of pages.filter((p) => !p.path.startsWith('404'))) {

@@ -66,15 +66,25 @@ describe('entity mentions', () => {
     ['rat', 'rat'],
   ])('marks %s as %s', async (text, id) => {
     const html = await render(review, '01-a.md');
-    expect(html).toContain(`<a class="entity" href="/entities/#${id}" data-entity="${id}">${text}</a>`);
+    const type = entities.find((e) => e.id === id)?.type;
+    expect(html).toContain(`<a class="entity" href="/entities/#${id}" data-entity="${id}" data-type="${type}">${text}</a>`);
   });
 
-  test('marks the first mention per section only, and nothing inside headings, code, links or citations', async () => {
+  test('links the first mention per section only, and marks nothing inside headings, code, links or citations', async () => {
     const html = await render(review, '01-a.md');
-    expect(html.match(/data-entity="il1b"/g)).toHaveLength(2);
+    expect(html.match(/<a class="entity"[^>]*data-entity="il1b"/g)).toHaveLength(2);
     expect(html).toContain('<code>IL-1β code</code>');
     expect(html).toMatch(/<h3[^>]*>A heading with IL-10/);
     expect(html).toContain('SuperIL-1β and IL-1βx');
+  });
+
+  test('later mentions in a section are quiet spans with the same id and type, for the reader who asks to highlight them', async () => {
+    const html = await render(review, '01-a.md');
+    expect(html).toContain('<span class="mention" data-entity="il1b" data-type="gene">IL-1β</span> again is not linked twice');
+    expect(html).toContain('an <span class="mention" data-entity="nppc" data-type="cellType">NPPC</span> in a');
+    expect(html).toContain('and <span class="mention" data-entity="rat" data-type="species">rats</span>.');
+    // Every prose mention is marked once, linked or not: the counts the entities page shows.
+    expect(html.match(/data-entity="il1b"/g)).toHaveLength(3);
   });
 
   test('counts every mention by section for the entities page', () => {
