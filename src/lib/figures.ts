@@ -24,6 +24,15 @@ export interface Figure extends z.infer<typeof figureSchema> {
   svg: Element;
 }
 
+/** A copy of the figure's sanitized SVG, as an image labelled by the element with id `labelledBy`. */
+export function labelledSvg(figure: Figure, labelledBy: string): Element {
+  const svg = structuredClone(figure.svg);
+  svg.properties['role'] = 'img';
+  svg.properties['ariaLabelledby'] = labelledBy;
+  svg.properties['focusable'] = 'false';
+  return svg;
+}
+
 export function loadFigures(dir: string): Map<string, Figure> {
   const file = join(dir, 'figures', 'figures.json');
   if (!existsSync(file)) return new Map();

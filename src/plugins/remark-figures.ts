@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { basename } from 'node:path';
 import { h } from 'hastscript';
 import { visit, SKIP } from 'unist-util-visit';
-import type { Figure } from '../lib/figures.ts';
+import { labelledSvg, type Figure } from '../lib/figures.ts';
 
 export interface FigureOptions {
   /** File name → figure. */
@@ -27,10 +27,7 @@ export function transformFigures(tree: Root, file: VFile, { figures, numbers }: 
       return file.fail(`Unknown figure "${(image as Image).url}": not listed in figures/figures.json`, { place: node.position, ruleId: 'figure-unknown', source: 'review' });
     }
     const n = numbers.get(figure.id) ?? 0;
-    const svg = structuredClone(figure.svg);
-    svg.properties['role'] = 'img';
-    svg.properties['ariaLabelledby'] = `figure-${figure.id}-alt`;
-    svg.properties['focusable'] = 'false';
+    const svg = labelledSvg(figure, `figure-${figure.id}-alt`);
     const hast = h('figure', { id: `figure-${figure.id}`, className: ['figure'], dataFigure: figure.id }, [
       h('div', { className: ['figure-art'] }, [svg, h('p', { id: `figure-${figure.id}-alt`, className: ['visually-hidden'] }, figure.alt)]),
       h('figcaption', [h('strong', `Figure ${n}. ${figure.title}. `), figure.caption]),
