@@ -1,7 +1,7 @@
 // Measures search on a built site in Debian's Chromium, side by side with Pagefind's own Default UI mounted on a
 // bare page over the same dist/pagefind/ and timed by the same harness in the same run. Reports figures; asserts
 // nothing. Absolute times depend on the machine's load; the ratios, taken in one run, are what compare.
-// usage: node src/cli/bench-search.ts [SITE_URL | BUILT_DIR] [CONTENT_DIR] [--runs N]   (a folder, ./dist by default, is served here)
+// usage: node src/cli/bench-search.ts [SITE_URL | BUILT_DIR] [CONTENT_DIR] [--runs N] [--cold-queries N]   (a folder, ./dist by default, is served here)
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -229,7 +229,7 @@ async function pageLoadVisit(browser: Browser, site: URL, driver: Driver, query:
 }
 
 /** Runs the benchmark against a served site, e.g. `http://127.0.0.1:4321/` (its base path included). */
-export async function benchSearch(siteUrl: string, { first, later }: BenchQueries, { runs = 3, executablePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium', log = (_: string) => {} } = {}): Promise<SearchBench> {
+export async function benchSearch(siteUrl: string, { first, later }: BenchQueries, { runs = 3, coldQueries = Infinity, executablePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium', log = (_: string) => {} } = {}): Promise<SearchBench> {
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'] });
   const site = new URL(siteUrl);
   const queries = [first, ...later];
@@ -237,7 +237,7 @@ export async function benchSearch(siteUrl: string, { first, later }: BenchQuerie
   try {
     for (let run = 0; run < runs; run++) {
       log(`search bench: run ${run + 1} of ${runs}`);
-      for (const [i, q] of queries.entries()) {
+      for (const [i, q] of queries.slice(0, coldQueries).entries()) {
         // Alternate which UI goes first, so neither always meets a warmer machine.
         const order = (run + i) % 2 ? [PEER, OURS] : [OURS, PEER];
         // Later queries: the rest of the list, from a visit that began with this one (only on the first query of a run).
@@ -299,11 +299,11 @@ export function searchTable(s: SearchBench): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, 'cold-queries': { type: 'string' }, json: { type: 'boolean' } } });
   const given = positionals[0] ?? 'dist';
   const served = /^https?:/.test(given) ? undefined : await startStaticServer(resolve(given));
   try {
-    const s = await benchSearch(served?.url ?? given, queriesFromContent(resolve(positionals[1] ?? 'content')), { runs: Number(values.runs), log: (m) => console.error(m) });
+    const s = await benchSearch(served?.url ?? given, queriesFromContent(resolve(positionals[1] ?? 'content')), { runs: Number(values.runs), coldQueries: Number(values['cold-queries'] ?? Infinity), log: (m) => console.error(m) });
     console.log(values.json ? JSON.stringify(s, null, 2) : searchTable(s));
   } finally {
     served?.server.close();

@@ -102,7 +102,7 @@ export function mountSearch(root: HTMLElement, { base, syncUrl = false, onNaviga
         list.append(...extra.map((r) => renderResult(r)));
         announce(query, list.children.length, false);
       }, () => announce(query, list.children.length, false));
-    }, { root: /auto|scroll/.test(getComputedStyle(list).overflowY) ? list : null, rootMargin: '200px' });
+    }, { root: /auto|scroll/.test(getComputedStyle(list).overflowY) ? list : null });
     moreObserver.observe(last);
   }
 
