@@ -1,6 +1,8 @@
 // Figures, not tests: build time, the weight of every page, search speed, Lighthouse scores, and how the build
 // grows with the size of the review.
-// usage: npm run bench [-- --scale 1,10,50 [--chapter-citations 6000,18000]] [-- --skip-lighthouse] [-- --skip-search]
+// usage: npm run bench [-- --scale 1,10,50 [--chapter-citations 6000,18000]] [-- --skip-lighthouse] [-- --skip-search] [-- --runs 3]
+//        npm run bench -- --search-only [--dist DIR] [--runs 3]   search figures only: no Lighthouse, no page weights,
+//        and no build when --dist names a built site
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -10,7 +12,11 @@ import { pageWeight, type Weight } from '../lib/page-weight.ts';
 import { startStaticServer } from './static-server.ts';
 import { writeLargeChapterReview, writeSyntheticReview } from './synthetic-review.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string' }, 'skip-lighthouse': { type: 'boolean' }, 'skip-search': { type: 'boolean' }, 'chapter-citations': { type: 'string', default: '6000,18000' }, content: { type: 'string', default: 'content' } } });
+const { values } = parseArgs({ options: {
+  scale: { type: 'string' }, 'skip-lighthouse': { type: 'boolean' }, 'skip-search': { type: 'boolean' }, content: { type: 'string', default: 'content' },
+  'chapter-citations': { type: 'string', default: '6000,18000' },
+  'search-only': { type: 'boolean' }, dist: { type: 'string' }, runs: { type: 'string', default: '3' },
+} });
 const kb = (w: Weight) => `${(w.raw / 1024).toFixed(1)} / ${(w.gzip / 1024).toFixed(1)}`;
 
 function build(content: string, out: string): number {
@@ -53,10 +59,30 @@ if (values.scale) {
   process.exit(0);
 }
 
+async function searchFigures(site: string): Promise<void> {
+  const { benchSearch, queriesFromContent, searchTable } = await import('./bench-search.ts');
+  const s = await benchSearch(site, queriesFromContent(resolve(values.content)), { runs: Number(values.runs), log: (m) => console.error(m) });
+  console.log('\nSearch in Chromium against the built site, beside Pagefind\'s Default UI over the same index\n');
+  console.log(searchTable(s));
+}
+
+if (values['search-only']) {
+  const given = values.dist ? resolve(values.dist) : mkdtempSync(join(tmpdir(), 'bench-dist-'));
+  if (!values.dist) build(resolve(values.content), given);
+  const { server, url } = await startStaticServer(given);
+  try {
+    await searchFigures(url);
+  } finally {
+    server.close();
+    if (!values.dist) rmSync(given, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 const out = mkdtempSync(join(tmpdir(), 'bench-dist-'));
 const seconds = build(resolve(values.content), out);
 console.log(`Build: ${seconds.toFixed(1)} s (astro build + search index, ${resolve(values.content)})\n`);
-console.log('Page weight before any interaction, KB raw / gzip (search loads only when opened)\n');
+console.log('Page weight before any interaction, KB raw / gzip (search loads only when wanted)\n');
 console.log('| page | HTML | CSS | JS | total |');
 console.log('|---|---|---|---|---|');
 const read = (path: string) => readFileSync(join(out, path.replace(/^\//, '')));
@@ -67,12 +93,7 @@ for (const file of files(out).filter((f) => f.endsWith('.html')).sort()) {
 
 const { server, url } = await startStaticServer(out);
 try {
-  if (!values['skip-search']) {
-    const { benchSearch, queriesFromContent } = await import('./bench-search.ts');
-    const s = await benchSearch(url, queriesFromContent(resolve(values.content)));
-    console.log('\nSearch in Chromium against the built site\n');
-    console.log(JSON.stringify(s, null, 2));
-  }
+  if (!values['skip-search']) await searchFigures(url);
   if (!values['skip-lighthouse']) {
     const { runLighthouse } = await import('./lighthouse-run.ts');
     console.log('\nLighthouse (mobile)\n');

@@ -73,11 +73,24 @@ export function wordForms(word: string): string[] {
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
+// Addresses and identifiers written as one word: a URL, a DOI (10.NNNN/…), a DOI/PMID/PMCID with its prefix.
+const IDENTIFIER = /:\/\/|(?:^|[/:])10\.\d{4,}\/|^(?:doi|pmid|pmcid):|^PMC\d+$|^\d{6,}$/i;
+
+/** Whether a word of page text is an address or identifier (a DOI, URL, PMID) rather than a word of prose. */
+export function isIdentifier(word: string): boolean {
+  return IDENTIFIER.test(word.replace(/^[^\p{L}\p{N}]+/u, ''));
+}
+
+/** Shortest query word that may match inside an identifier; "00" must not find every DOI with "00" in it. */
+export const MIN_IDENTIFIER_TERM = 3;
+
 /** How well a query word matches a page word; prefixes count only from the start of a word or word part. */
 export function matchClass(query: string, word: string): MatchClass {
   // Pagefind keeps symbols such as "+" in a query word; the page's "Tie2⁺" should still match "tie2+".
   const term = compact(query);
   if (!term) return 0;
+  // Inside an identifier a short query matches only the whole identifier, never one of its digit runs.
+  if (term.length < MIN_IDENTIFIER_TERM && isIdentifier(word)) return compact(word) === term ? 2 : 0;
   let best: MatchClass = 0;
   for (const form of wordForms(word)) {
     if (form === term) return 2;

@@ -5,7 +5,8 @@ import { mountSearch, type SearchView } from './search-ui.ts';
 let view: SearchView | undefined;
 let returnTo: Element | null = null;
 
-export function openSearchDialog({ base, opener, query }: { base: string; opener: Element | null; query?: string | undefined }): void {
+/** `opened`: the caller has just opened the dialog itself (so typing could start before this code arrived). */
+export function openSearchDialog({ base, opener, query, opened = false }: { base: string; opener: Element | null; query?: string | undefined; opened?: boolean }): void {
   const dialog = document.querySelector<HTMLDialogElement>('dialog[data-search-dialog]');
   if (!dialog) {
     // A page without the dialog (a custom layout) still has the search page.
@@ -13,16 +14,17 @@ export function openSearchDialog({ base, opener, query }: { base: string; opener
     return;
   }
   view ??= setUp(dialog, base);
-  if (!dialog.open) {
+  if (opened || !dialog.open) {
     returnTo = opener;
-    dialog.showModal();
+    if (!dialog.open) dialog.showModal();
   }
   if (query !== undefined) {
     view.input.value = query.slice(0, 5000);
     void view.run(view.input.value);
   }
-  view.input.focus();
-  view.input.select();
+  // What was typed before this code arrived is kept; text left from an earlier search is selected, to type over.
+  if (document.activeElement !== view.input) view.input.focus();
+  if (!opened || query !== undefined) view.input.select();
 }
 
 function setUp(dialog: HTMLDialogElement, base: string): SearchView {

@@ -1,28 +1,34 @@
 // Runs a reader's query through Pagefind: expands it with the review's nomenclature, searches every variant,
-// loads the top fragments and keeps only real matches. Loaded on demand, the first time search opens.
+// reads the fragments of a first screen of results and keeps only real matches; the rest are read when asked for.
+// Loaded on demand, when a reader shows they want search.
 import { expandQuery, type SynonymTable } from '../lib/search-terms.ts';
 import { pagefindTerms, rankResults, type Candidate, type PagefindData, type RankedResult } from '../lib/search-rank.ts';
+import { startPagefind, type PagefindResult } from './pagefind-start.ts';
 
-interface PagefindResult { id: string; score: number; data(): Promise<PagefindData> }
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
 type TermsFile = SynonymTable & { chapters?: string[] };
 
+/** What one query found: the first screen of results, and a way to fetch the rest. */
+export interface SearchAnswer {
+  results: RankedResult[];
+  /** Further results (not already in `results`), or undefined when there are none to fetch. */
+  more: (() => Promise<RankedResult[]>) | undefined;
+}
+
 export interface SearchEngine {
-  search(query: string, filters: Record<string, string>): Promise<RankedResult[]>;
+  search(query: string, filters: Record<string, string>): Promise<SearchAnswer>;
+  /** Fetches the index chunks a query will need, while the reader is still typing. */
+  preload(query: string, filters: Record<string, string>): void;
   /** Filter values present in the index: kind → counts, chapter → counts. Not awaited by the first search. */
   filters: Promise<Record<string, Record<string, number>>>;
   /** Chapter titles in reading order, to list the chapter filter in that order. */
   chapters: string[];
 }
 
-// Fragments loaded per variant and in all; beyond these Pagefind's own order is good enough and bytes add up.
+// Results read per variant, and pages read in all; beyond these Pagefind's own order is good enough.
 const PER_VARIANT = 10;
 const MAX_PAGES = 24;
+// Fragments are read in batches until a first screen of real matches is found; the rest wait until asked for.
+export const FIRST_SCREEN = 8;
 
 let loading: Promise<SearchEngine> | undefined;
 
@@ -36,39 +42,72 @@ export function loadSearchEngine(base: string): Promise<SearchEngine> {
 }
 
 async function load(base: string): Promise<SearchEngine> {
-  const bundle = `${base}pagefind/`;
-  const [pagefind, table] = await Promise.all([
-    import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>,
-    fetch(`${base}search-terms.json`).then((r) => (r.ok ? (r.json() as Promise<TermsFile>) : { groups: [], keys: {} })).catch(() => ({ groups: [], keys: {} }) as TermsFile),
-  ]);
-  // No web worker: the index is small, and the main thread saves fetching a second copy of the engine.
-  await pagefind.options({ basePath: bundle, baseUrl: base, excerptLength: 24, excerptEllipsis: '…', noWorker: true });
-  await pagefind.init();
-  const filters = pagefind.filters().catch(() => ({}));
+  const table: Promise<TermsFile> = fetch(`${base}search-terms.json`)
+    .then((r) => (r.ok ? (r.json() as Promise<TermsFile>) : { groups: [], keys: {} }))
+    .catch(() => ({ groups: [], keys: {} }));
+  const pagefind = await startPagefind(base);
+  const terms = await table;
+  let filterCounts: Promise<Record<string, Record<string, number>>> | undefined;
   // One search at a time: see readFragments.
   let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
   return {
-    filters,
-    chapters: table.chapters ?? [],
+    // Asked for only when the filter lists are first shown, so they never delay a search.
+    get filters() {
+      return (filterCounts ??= pagefind.filters().catch(() => ({})));
+    },
+    chapters: terms.chapters ?? [],
+    preload(query, chosen) {
+      for (const v of expandQuery(query, terms)) void pagefind.preload(v.text, { filters: chosen }).catch(() => undefined);
+    },
     search(query, chosen) {
-      const run = queue.then(async () => {
-        const variants = expandQuery(query, table);
+      return serial(async () => {
+        const variants = expandQuery(query, terms);
         const runs = await Promise.all(variants.map((v) => pagefind.search(v.text, { filters: chosen })));
-        const pages = new Set<string>();
-        const picked = runs.flatMap((r, i) => (r?.results ?? []).slice(0, PER_VARIANT).map((result) => ({ result, i })))
-          // The reader's own spelling comes first in `variants`, so a cap on pages drops distant synonyms first.
-          .filter(({ result }) => pages.has(result.id) || (pages.size < MAX_PAGES && !!pages.add(result.id)));
-        const fragments = await readFragments(picked.map((p) => p.result));
-        return rankResults(picked.map(({ result, i }, n): Candidate => ({
+        // Pages in the order their fragments are read: round by round, each variant's next result, the reader's
+        // own spellings first in each round. A page found by several variants is judged under each of them.
+        const byPage = new Map<string, { result: PagefindResult; i: number }[]>();
+        for (let rank = 0; rank < PER_VARIANT; rank++) {
+          runs.forEach((r, i) => {
+            const result = r?.results[rank];
+            if (!result) return;
+            const found = byPage.get(result.id);
+            if (found) found.push({ result, i });
+            else if (byPage.size < MAX_PAGES) byPage.set(result.id, [{ result, i }]);
+          });
+        }
+        const order = [...byPage.values()];
+        const candidate = ({ result, i }: { result: PagefindResult; i: number }, data: PagefindData): Candidate => ({
           id: result.id,
           score: result.score,
           terms: pagefindTerms(variants[i]?.text ?? ''),
           synonym: variants[i]?.synonym ?? true,
-          data: fragments[n] as PagefindData,
-        })));
+          data,
+        });
+        const read = async (pages: typeof order) => {
+          const batch = pages.flat();
+          return (await readFragments(batch.map((p) => p.result))).map((d, n) => candidate(batch[n]!, d));
+        };
+        const loaded: Candidate[] = [];
+        let next = 0;
+        // Batches until a screen's worth of real matches; rankResults drops the rest.
+        while (next < order.length && rankResults(loaded).length < FIRST_SCREEN) {
+          const batch = order.slice(next, next + FIRST_SCREEN);
+          next += batch.length;
+          loaded.push(...(await read(batch)));
+        }
+        const results = rankResults(loaded);
+        const rest = order.slice(next);
+        const shown = new Set(results.map((r) => r.id));
+        return {
+          results,
+          more: rest.length ? () => serial(async () => rankResults(await read(rest)).filter((r) => !shown.has(r.id))) : undefined,
+        };
       });
-      queue = run.catch(() => undefined);
-      return run;
     },
   };
 }

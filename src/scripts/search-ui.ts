@@ -1,7 +1,7 @@
 // The search form's behaviour, shared by the dialog and the search page: debounced live search, filters, a result
 // list announced through a live region, and arrow-key movement between the input and the results.
 import { wordMatches, type MatchClass, type RankedResult } from '../lib/search-rank.ts';
-import { loadSearchEngine, type SearchEngine } from './search-engine.ts';
+import { loadSearchEngine, type SearchAnswer, type SearchEngine } from './search-engine.ts';
 
 export interface SearchView {
   input: HTMLInputElement;
@@ -31,58 +31,101 @@ export function mountSearch(root: HTMLElement, { base, syncUrl = false, onNaviga
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let first = true;
+  let filtersAsked = false;
 
   // Timing for the bench: from the reader's action (marked by the opener) or from mounting the search page.
   if (!performance.getEntriesByName('search-open').length) performance.mark('search-open');
   status.textContent = 'Loading search…';
   const filtersShown = $<HTMLElement>('[data-search-filters]');
-  const ready = loadSearchEngine(base).then((e) => {
-    engine = e;
-    if (status.textContent === 'Loading search…') status.textContent = '';
-    const filled = e.filters.then((f) => {
+  const params = new URLSearchParams(location.search);
+  // A shared link that chooses filters needs their lists before its search runs; otherwise nothing waits for them.
+  const linkFilters = syncUrl && (params.has('kind') || params.has('chapter'));
+  const showFilters = (e: SearchEngine) => {
+    if (filtersAsked) return e.filters;
+    filtersAsked = true;
+    return e.filters.then((f) => {
       fillFilters(f, e.chapters, kind, chapter);
       filtersShown.hidden = false;
     });
-    // A shared link may choose filters: they must exist before its search runs.
-    return syncUrl && new URLSearchParams(location.search).has('q') ? filled.then(() => e) : e;
+  };
+  const ready = loadSearchEngine(base).then(async (e) => {
+    engine = e;
+    if (status.textContent === 'Loading search…') status.textContent = '';
+    if (linkFilters) await showFilters(e);
+    // With nothing to search yet, the lists can come now; otherwise after the first results are shown.
+    else if (!input.value.trim()) void showFilters(e);
+    return e;
   }, () => {
     status.textContent = 'Search could not be loaded. Please try again later.';
     return undefined;
   });
 
+  let moreObserver: IntersectionObserver | undefined;
   async function run(query: string): Promise<void> {
     clearTimeout(timer);
     const ticket = ++latest;
     const loaded = engine ?? (await ready);
     if (!loaded || ticket !== latest) return;
     if (syncUrl) keepInAddress(query, kind.value, chapter.value);
+    moreObserver?.disconnect();
     if (!query.trim()) {
       list.replaceChildren();
       status.textContent = '';
       return;
     }
     performance.mark('search-query-start');
-    const filters: Record<string, string> = {};
-    if (kind.value) filters['kind'] = kind.value;
-    if (chapter.value) filters['chapter'] = chapter.value;
-    let results: RankedResult[];
+    let answer: SearchAnswer;
     try {
-      results = await loaded.search(query, filters);
+      answer = await loaded.search(query, chosenFilters());
     } catch {
-      results = []; // an unexpected failure inside Pagefind reads as "no results", not as a broken list
+      answer = { results: [], more: undefined }; // an unexpected failure inside Pagefind reads as "no results", not as a broken list
     }
     if (ticket !== latest) return;
-    list.replaceChildren(...results.map((r) => renderResult(r)));
-    const shown = query.trim().length > 60 ? `${query.trim().slice(0, 60)}…` : query.trim();
-    status.textContent = results.length ? `${results.length} result${results.length === 1 ? '' : 's'} for “${shown}”` : `No results for “${shown}”`;
+    list.replaceChildren(...answer.results.map((r) => renderResult(r)));
+    announce(query, answer.results.length, !!answer.more);
     performance.measure('search-query', 'search-query-start');
     if (first) performance.measure('search-first', 'search-open');
     first = false;
+    void showFilters(loaded);
+    if (answer.more) showMoreOnScroll(query, ticket, answer.more);
+  }
+
+  // Results beyond the first screen are read when the end of the list comes into view.
+  function showMoreOnScroll(query: string, ticket: number, more: () => Promise<RankedResult[]>): void {
+    const last = list.lastElementChild;
+    if (!last) return;
+    moreObserver = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      moreObserver?.disconnect();
+      void more().then((extra) => {
+        if (ticket !== latest) return;
+        list.append(...extra.map((r) => renderResult(r)));
+        announce(query, list.children.length, false);
+      }, () => announce(query, list.children.length, false));
+    }, { root: /auto|scroll/.test(getComputedStyle(list).overflowY) ? list : null });
+    moreObserver.observe(last);
+  }
+
+  function announce(query: string, count: number, more: boolean): void {
+    const shown = query.trim().length > 60 ? `${query.trim().slice(0, 60)}…` : query.trim();
+    status.textContent = count
+      ? `${count}${more ? ' or more' : ''} result${count === 1 && !more ? '' : 's'} for “${shown}”`
+      : `No results for “${shown}”`;
+  }
+
+  function chosenFilters(): Record<string, string> {
+    const filters: Record<string, string> = {};
+    if (kind.value) filters['kind'] = kind.value;
+    if (chapter.value) filters['chapter'] = chapter.value;
+    return filters;
   }
 
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run(input.value), DEBOUNCE_MS);
+    // Fetch the index chunks for what is typed while the debounce runs.
+    engine?.preload(input.value, chosenFilters());
+    // Until search has loaded there is nothing to spare by waiting: search as soon as it is ready.
+    timer = setTimeout(() => void run(input.value), engine ? DEBOUNCE_MS : 0);
   });
   kind.addEventListener('change', () => void run(input.value));
   chapter.addEventListener('change', () => void run(input.value));
@@ -98,7 +141,6 @@ export function mountSearch(root: HTMLElement, { base, syncUrl = false, onNaviga
   });
 
   // Arriving with ?q= (and filters) runs that search.
-  const params = new URLSearchParams(location.search);
   const query = params.get('q');
   if (syncUrl && query) {
     input.value = query.slice(0, 5000);
@@ -107,6 +149,9 @@ export function mountSearch(root: HTMLElement, { base, syncUrl = false, onNaviga
       chapter.value = optionOr(chapter, params.get('chapter'));
       return run(input.value);
     });
+  } else if (input.value.trim()) {
+    // Typed into the dialog before this code arrived.
+    void run(input.value);
   }
   return { input, run };
 }

@@ -261,6 +261,69 @@ describe('search', () => {
     await page.close();
   });
 
+  test('pointer over or focus on the search link, or Ctrl alone, starts loading search; nothing loads before', async () => {
+    const isSearch = (u: string) => /pagefind|search-terms|search-(ui|dialog|engine|highlight)/.test(u);
+    for (const intent of ['hover', 'focus', 'Control'] as const) {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(siteUrl('chapters/repair-mechanisms/'), { waitUntil: 'networkidle' });
+      await page.mouse.move(5, 400); // the pointer on the page, but not over the search link
+      await page.locator('main p').first().click();
+      await page.waitForLoadState('networkidle');
+      expect(requests.filter(isSearch), `${intent}: before intent`).toEqual([]);
+      if (intent === 'hover') await page.locator('a.search-open').hover();
+      else if (intent === 'focus') await page.locator('a.search-open').focus();
+      else await page.keyboard.press('Control');
+      await expect.poll(() => requests.some((u) => u.includes('/pagefind/pagefind.js')), { message: intent, timeout: 20_000 }).toBe(true);
+      await expect.poll(() => requests.some((u) => u.endsWith('/search-terms.json')), { message: intent, timeout: 20_000 }).toBe(true);
+      // Intent loads; it does not open anything.
+      await expect(page.locator('dialog[data-search-dialog]').evaluate((d: HTMLDialogElement) => d.open), intent).resolves.toBe(false);
+      await page.close();
+    }
+  });
+
+  test('what is typed straight after opening, before search has loaded, is kept and searched', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl('chapters/introduction/'), { waitUntil: 'networkidle' });
+    await page.keyboard.press('/');
+    await page.keyboard.type('trehalose');
+    await page.waitForFunction(() => performance.getEntriesByName('search-query').length > 0);
+    await expect(page.locator('dialog [data-search-input]').inputValue()).resolves.toBe('trehalose');
+    await expect(page.locator('dialog [data-search-status]').textContent()).resolves.toMatch(/results? for “trehalose”/);
+    await page.close();
+  });
+
+  test.each(['00', '%00'])('%s does not find references by the digits inside their DOIs', async (query) => {
+    const page = await openSearch();
+    await search(page, query);
+    const hits = await page.locator('dialog .search-hit').evaluateAll((items) => items.map((li) => ({
+      href: li.querySelector('a')?.getAttribute('href') ?? '',
+      marks: [...li.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+    })));
+    expect(hits.filter((h) => h.href.includes('/references/')), JSON.stringify(hits)).toEqual([]);
+    expect(hits.flatMap((h) => h.marks).filter((m) => /doi|\/|10\.\d{4,}/i.test(m))).toEqual([]);
+    await page.close();
+  });
+
+  test('IL-1b, IL1B and IL-1 beta each find the IL-1β passages, with IL-1β marked', async () => {
+    const page = await openSearch();
+    const firstChapterHit: string[] = [];
+    for (const query of ['IL-1β', 'IL-1b', 'IL1B', 'IL-1 beta']) {
+      const hrefs = await search(page, query);
+      const at = hrefs.findIndex((h) => /\/chapters\/pathophysiology\/.*#chronic-damage/.test(h.replace(/\?[^#]*/, '')));
+      expect(at, `${query}: ${hrefs.join(' ')}`).toBeGreaterThanOrEqual(0);
+      expect(at, query).toBeLessThan(5);
+      const marks = await page.locator('dialog .search-hit').nth(at).locator('mark').allTextContents();
+      expect(marks.length, query).toBeGreaterThan(0);
+      for (const m of marks) expect(m, query).toMatch(/IL-1β/);
+      firstChapterHit.push(hrefs.find((h) => h.includes('/chapters/'))?.replace(/\?[^#]*/, '') ?? '');
+    }
+    // All spellings lead to the same passage first.
+    expect(new Set(firstChapterHit).size, firstChapterHit.join(' ')).toBe(1);
+    await page.close();
+  });
+
   test('without JavaScript the header link goes to the search page, which says search needs JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

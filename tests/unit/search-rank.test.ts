@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { matchClass, pagefindTerms, rankResults, titleMatches, wordForms, wordMatches, type Candidate, type PagefindData } from '../../src/lib/search-rank.ts';
+import { isIdentifier, matchClass, pagefindTerms, rankResults, titleMatches, wordForms, wordMatches, type Candidate, type PagefindData } from '../../src/lib/search-rank.ts';
 
 /** A Pagefind fragment whose matched words are the given ones (locations point at them), split into sections. */
 function fragment(title: string, sections: [heading: string, text: string, matched: string[]][]): PagefindData {
@@ -112,5 +112,25 @@ describe('rankResults', () => {
   test('a record matched only in its title is judged by the title', () => {
     const data: PagefindData = { url: '/x/', content: 'nothing here', excerpt: '', meta: { title: 'Trehalose loading' }, locations: [], sub_results: [] };
     expect(rankResults([candidate('a', 'trehalose', data)])).toHaveLength(1);
+  });
+});
+
+describe('identifiers: a short query does not match digits inside a DOI, URL or PMID', () => {
+  test.each([
+    ['https://doi.org/10.2106/JBJS.F.00019.', true], ['10.1016/S0140-6736(21)00733-9', true], ['doi:10.1002/jor.23319', true],
+    ['PMC1234567', true], ['12345678', true], ['(https://example.org/a)', true],
+    ['IL-1β', false], ['2019', false], ['CXCR4/SDF-1', false], ['3D', false], ['and/or', false],
+  ])('%s → %s', (word, expected) => expect(isIdentifier(word)).toBe(expected));
+
+  test.each([
+    ['00', 'https://doi.org/10.2106/JBJS.F.00019.', 0], ['00', '10.1016/S0140-6736(21)00733-9', 0], ['21', '10.1016/S0140-6736(21)00733-9', 0],
+    ['10', 'https://doi.org/10.1002/jor.23319', 0], ['12', '12345678', 0],
+    // Three characters and more still find an identifier by its parts, and a whole short word still matches.
+    ['jbjs', 'https://doi.org/10.2106/JBJS.F.00019.', 2], ['000', 'https://doi.org/10.2106/JBJS.F.00019.', 1], ['00019', 'https://doi.org/10.2106/JBJS.F.00019.', 2], ['3d', '3D', 2],
+  ] as const)('%s in %s → %i', (term, word, cls) => expect(matchClass(term, word)).toBe(cls));
+
+  test('a reference found only through digits inside its DOI is dropped', () => {
+    const ref = fragment('A study', [['Ref', 'Smith J. A study. J Bone. 2006. https://doi.org/10.2106/JBJS.F.00019.', ['https://doi.org/10.2106/JBJS.F.00019.']]]);
+    expect(rankResults([candidate('r', '00', ref)])).toEqual([]);
   });
 });

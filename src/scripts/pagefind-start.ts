@@ -1,0 +1,33 @@
+// Starts Pagefind (its JS, then the wasm and index metadata) once per page. Kept apart from the search engine so
+// the first sign of intent can start it at once, in parallel with fetching the engine's own code.
+
+import type { PagefindData } from '../lib/search-rank.ts';
+
+export interface PagefindResult { id: string; score: number; data(): Promise<PagefindData> }
+export interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  preload(term: string, o?: { filters?: Record<string, string> }): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+let started: Promise<Pagefind> | undefined;
+
+export function startPagefind(base: string): Promise<Pagefind> {
+  started ??= (async () => {
+    const bundle = `${base}pagefind/`;
+    const pagefind = await (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>);
+    // No web worker: the main thread answered sooner in the bench (the worker is a second engine to fetch and
+    // start, and every fragment one more message), and the index is small.
+    await pagefind.options({ basePath: bundle, baseUrl: base, excerptLength: 24, excerptEllipsis: '…', noWorker: true });
+    await pagefind.init();
+    // init() only begins loading the wasm and index metadata; an empty search makes sure they are on their way.
+    void pagefind.search('').catch(() => undefined);
+    return pagefind;
+  })().catch((error: unknown) => {
+    started = undefined; // a later attempt may succeed, e.g. after a network blip
+    throw error;
+  });
+  return started;
+}
