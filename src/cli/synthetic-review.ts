@@ -36,20 +36,27 @@ export function writeSyntheticReview(source: string, target: string, times: numb
 }
 
 /**
- * The review as it is plus one extra chapter holding at least `citations` citation groups: the chapters' bodies
- * repeated, so its cost per citation can be compared with the ordinary chapters'.
+ * The review as it is plus one extra chapter holding at least `citations` citation groups: the chapters' citing
+ * sentences (and their headings) repeated, so one page's cost per citation can be compared with the others'.
  */
 export function writeLargeChapterReview(source: string, target: string, citations: number): { citations: number; bytes: number } {
   cpSync(source, target, { recursive: true });
   const dir = join(source, 'chapters');
-  const bodies = readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).sort()
-    .map((name) => readFileSync(join(dir, name), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ''));
-  const perRound = bodies.reduce((n, b) => n + (b.match(/\[[^\]]*@/g)?.length ?? 0), 0);
+  const cites = (text: string) => text.match(/\[[^\]]*@/g)?.length ?? 0;
+  const blocks = readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).sort()
+    .flatMap((name) => readFileSync(join(dir, name), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '').split(/\n\s*\n/))
+    .flatMap((block) => {
+      if (/^#{2,3} /.test(block)) return [block];
+      if (!cites(block)) return [];
+      // Plain paragraphs keep only their citing sentences; lists, tables and quotes stay whole.
+      return /^[A-Z]/.test(block) ? [block.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((s) => cites(s)).join(' ')] : [block];
+    });
+  const perRound = blocks.reduce((n, b) => n + cites(b), 0);
   if (!perRound) throw new Error('the chapters hold no citations to repeat');
   const rounds = Math.ceil(citations / perRound);
   const parts: string[] = [];
-  for (let k = 0; k < rounds; k++) parts.push(...bodies);
-  const text = `---\ntitle: "One very large chapter"\norder: 9999\nsummary: "Synthetic: the chapters repeated ${rounds} times."\n---\n\n${parts.join('\n\n')}\n`;
+  for (let k = 0; k < rounds; k++) parts.push(...blocks);
+  const text = `---\ntitle: "One very large chapter"\norder: 9999\nsummary: "Synthetic: the chapters' citing sentences repeated ${rounds} times."\n---\n\n${parts.join('\n\n')}\n`;
   writeFileSync(join(target, 'chapters', '9999-large.mdx'), text);
   return { citations: rounds * perRound, bytes: Buffer.byteLength(text) };
 }

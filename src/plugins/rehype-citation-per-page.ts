@@ -23,7 +23,7 @@ export interface PerPageOptions {
  * become citations and a very long page costs time in proportion to its length. Every group must come back as one
  * citation with the same keys, or the build fails at that group's line.
  */
-export function transformCitationsPerPage(tree: Root, file: VFile, { options, subsets, batch = 200 }: PerPageOptions): Promise<void> | void {
+export function transformCitationsPerPage(tree: Root, file: VFile, { options, subsets, batch = 100 }: PerPageOptions): Promise<void> | void {
   const marked: Element[] = [];
   visit(tree, 'element', (node: Element) => {
     if (node.properties['dataCitationGroup'] === undefined) return;

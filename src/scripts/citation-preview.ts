@@ -1,5 +1,36 @@
-// Citation cards are built from the page's own reference list, so they need no data of their own.
+// Citation cards are built from the page's own reference list, plus what the citation's span says about each work
+// (locator, prefix, suffix), so they need no data of their own.
 import { attachHoverCard } from './hover-card.ts';
+
+/** One work of a group as the build writes it into `data-items`: the Pandoc parts, and who wrote the work. */
+export interface CardItem {
+  key: string;
+  prefix?: string;
+  locator?: { label: string; value: string };
+  suffix?: string;
+  by?: string;
+}
+
+/** What a locator means, in words: "Kim et al. cite their refs 63–67 here; …", "Cited at p. 5". */
+export function locatorSentence(item: CardItem): string | undefined {
+  const { locator } = item;
+  if (!locator) return item.suffix ? `Note: ${item.suffix}` : undefined;
+  if (locator.label === 'refs') {
+    const one = !/[-–—,&]|\band\b/.test(locator.value);
+    const who = item.by ?? 'The authors';
+    const verb = item.by && !/ et al\.$| and /.test(item.by) ? 'cites' : 'cite';
+    return `${who} ${verb} their ${one ? 'ref.' : 'refs'} ${locator.value} here; ${one ? 'this work is' : 'these works are'} not identified on this site.`;
+  }
+  return `Cited at ${locator.label} ${locator.value}${item.suffix ? `, ${item.suffix}` : ''}.`;
+}
+
+function itemsOf(trigger: HTMLElement): CardItem[] {
+  try {
+    return JSON.parse(trigger.dataset['items'] ?? '[]') as CardItem[];
+  } catch {
+    return [];
+  }
+}
 
 export function initCitationPreviews(): void {
   const entries = (trigger: HTMLElement) =>
@@ -8,6 +39,7 @@ export function initCitationPreviews(): void {
     className: 'cite-card',
     label: (t) => (entries(t).length === 1 ? 'Cited work' : `${entries(t).length} cited works`),
     render: (t) => {
+      const items = itemsOf(t);
       const list = document.createElement('ol');
       for (const item of entries(t)) {
         const li = document.createElement('li');
@@ -16,6 +48,13 @@ export function initCitationPreviews(): void {
         // The card is where a reader looks closer: a match's status note is shown open.
         li.querySelectorAll('details.reference-status').forEach((d) => d.setAttribute('open', ''));
         li.querySelectorAll('.copy-button, .copy-status').forEach((el) => el.remove());
+        for (const sentence of items.filter((i) => `ref-${i.key}` === item.id).map(locatorSentence)) {
+          if (!sentence) continue;
+          const note = document.createElement('p');
+          note.className = 'card-note cite-locator';
+          note.textContent = sentence;
+          li.append(note);
+        }
         list.append(li);
       }
       return [list];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
@@ -30,6 +31,8 @@ export function miniReview({ chapters, entities = [], glossary = [] }: MiniRevie
 export async function render(review: ReturnType<typeof miniReview>, chapter: string): Promise<string> {
   const { remarkPlugins, rehypePlugins } = buildPlugins(review.index, '/');
   const processor = unified().use(remarkParse);
+  // `.mdx` chapters are parsed as MDX, as the build does; plain content stringifies the same.
+  if (chapter.endsWith('.mdx')) processor.use(remarkMdx);
   for (const p of remarkPlugins) Array.isArray(p) ? processor.use(p[0] as never, p[1]) : processor.use(p as never);
   processor.use(remarkRehype);
   for (const p of rehypePlugins) Array.isArray(p) ? processor.use(p[0] as never, p[1]) : processor.use(p as never);
