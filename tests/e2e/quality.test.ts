@@ -57,7 +57,7 @@ describe('accessibility (axe-core)', () => {
     await page.locator('dialog.search-dialog .search-results li').first().waitFor();
     expect(await axe(page), 'search dialog').toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   test('skip link, landmarks, one h1, visible focus and reduced motion', async () => {
     const page = await browser.newPage({ reducedMotion: 'reduce' });
