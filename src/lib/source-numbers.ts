@@ -38,7 +38,7 @@ export function sourceCoverage(evidence: ReadonlyMap<string, Evidence>, total?: 
   return { total: last, matched: all.filter((n) => named.has(n)), unmatched: all.filter((n) => !named.has(n)) };
 }
 
-/** "Zhao et al. ref. 22", "Zhao et al. refs 14–16": what a record stands for in the source's reference list. */
+/** "Smith et al. ref. 22", "Smith et al. refs 14–16": what a record stands for in the source's reference list. */
 export function sourceNumbersLabel(sourceAuthor: string, numbers: readonly number[]): string | undefined {
   if (!numbers.length) return undefined;
   return `${sourceAuthor} ${numbers.length === 1 ? 'ref.' : 'refs'} ${formatNumberList(numbers)}`;
@@ -46,7 +46,7 @@ export function sourceNumbersLabel(sourceAuthor: string, numbers: readonly numbe
 
 interface CslName { family?: string; literal?: string }
 
-/** "Zhao et al." / "Zhao" / "Zhao and Chen" from a CSL record's authors. */
+/** "Smith et al." / "Smith" / "Smith and Jones" from a CSL record's authors. */
 export function authorShort(authors: readonly CslName[] | undefined): string | undefined {
   const names = (authors ?? []).map((a) => a.family ?? a.literal).filter((n): n is string => !!n);
   if (!names.length) return undefined;

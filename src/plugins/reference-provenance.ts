@@ -17,7 +17,7 @@ const STATUS_TEXT: Record<Exclude<EvidenceStatus, 'verified'>, [label: string, m
   unverified: ['Unverified match', 'The paper is known, but its identifiers were not seen in a public record.'],
 };
 
-/** "Zhao et al." for the source review, from its record's authors. */
+/** "Smith et al." for the source review, from its record's authors. */
 export function sourceAuthorOf(records: ReadonlyMap<string, CslRecord>, sourceKey: string | undefined): string | undefined {
   const source = sourceKey ? records.get(sourceKey) : undefined;
   return source ? authorShort(source['author'] as { family?: string; literal?: string }[] | undefined) : undefined;

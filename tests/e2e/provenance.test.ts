@@ -6,6 +6,7 @@ import { launchBrowser, siteUrl } from '../support/browser.ts';
 import { builtPages } from '../support/dist-pages.ts';
 import { buildReviewIndex } from '../../src/lib/review-index.ts';
 import { sourceCoverage } from '../../src/lib/source-numbers.ts';
+import { collectEditorialNotes } from '../../src/lib/editorial-notes.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -127,6 +128,20 @@ describe('editorial notes', () => {
     const note = page.locator('aside.editorial-note:target');
     await expect(note.getAttribute('aria-label')).resolves.toBe('Editorial note');
     await expect(note.evaluate((el) => getComputedStyle(el).borderLeftWidth)).resolves.toBe('4px');
+    await page.close();
+  });
+
+  test('search can filter to editorial notes, and a hit lands on the note', async () => {
+    const note = collectEditorialNotes(index)[0];
+    // The note's longest word, which the search must find in the note's own record.
+    const word = [...(note?.text.matchAll(/\p{L}{6,}/gu) ?? [])].map((m) => m[0]).sort((a, b) => b.length - a.length)[0] ?? '';
+    const page = await browser.newPage();
+    await page.goto(siteUrl(`search/?q=${encodeURIComponent(word)}&kind=${encodeURIComponent('Editorial note')}`));
+    await page.waitForFunction(() => performance.getEntriesByName('search-query').length > 0);
+    const hits = await page.locator('.search-page .search-hit a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hits.length, word).toBeGreaterThan(0);
+    for (const href of hits) expect(new URL(href).hash, href).toMatch(/^#note-\d+$/);
+    expect(hits.map((h) => new URL(h).pathname + new URL(h).hash)).toContain(`${new URL(siteUrl(note?.page ? `chapters/${note.page}/` : '')).pathname}#${note?.id}`);
     await page.close();
   });
 

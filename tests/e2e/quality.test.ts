@@ -58,7 +58,7 @@ describe('accessibility (axe-core)', () => {
     await page.locator('dialog.search-dialog .search-results li').first().waitFor();
     expect(await axe(page), 'search dialog').toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   test.each(['light', 'dark'] as const)('no violations with "Highlight terms" on, menu and contents open (%s)', async (colorScheme) => {
     const context = await browser.newContext({ colorScheme, bypassCSP: true });

@@ -161,7 +161,8 @@ describe('citations and references', () => {
     expect(hrefs.some((h) => /^https:\/\/pmc\.ncbi\.nlm\.nih\.gov\/articles\/PMC\d+\/$/.test(h))).toBe(true);
     const first = page.locator('li.reference').first();
     await first.locator('.copy-button').click();
-    await expect(first.locator('.copy-status').textContent()).resolves.toBe('Copied');
+    // The status is set once the clipboard has answered, which is asynchronous.
+    await first.locator('.copy-status', { hasText: 'Copied' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     // The text no longer prints the identifiers (they are the links); the copy puts them back.
     const ids = await first.locator('a[data-cite-id]').evaluateAll((as) => as.map((a) => a.getAttribute('data-cite-id')));
