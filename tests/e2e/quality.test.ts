@@ -57,7 +57,7 @@ describe('accessibility (axe-core)', () => {
     await page.locator('dialog.search-dialog .search-results li').first().waitFor();
     expect(await axe(page), 'search dialog').toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 
   test.each(['light', 'dark'] as const)('no violations with "Highlight terms" on, menu and contents open (%s)', async (colorScheme) => {
     const context = await browser.newContext({ colorScheme, bypassCSP: true });
@@ -69,8 +69,8 @@ describe('accessibility (axe-core)', () => {
       expect(await axe(page), `${colorScheme} /${path} highlighted`).toEqual([]);
     }
     await page.setViewportSize({ width: 375, height: 800 });
-    await page.locator('.chapter-menu summary').click();
     await page.locator('.toc summary').click();
+    await page.locator('.chapter-menu summary').click();
     expect(await axe(page), `${colorScheme} phone menu and contents open`).toEqual([]);
     await context.close();
   }, 120_000);
