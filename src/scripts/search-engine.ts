@@ -28,7 +28,7 @@ export interface SearchEngine {
 const PER_VARIANT = 10;
 const MAX_PAGES = 24;
 // Fragments are read in batches until a first screen of real matches is found; the rest wait until asked for.
-export const FIRST_SCREEN = 8;
+export const FIRST_SCREEN = 6;
 
 let loading: Promise<SearchEngine> | undefined;
 
@@ -68,17 +68,19 @@ async function load(base: string): Promise<SearchEngine> {
       return serial(async () => {
         const variants = expandQuery(query, terms);
         const runs = await Promise.all(variants.map((v) => pagefind.search(v.text, { filters: chosen })));
-        // Pages in the order their fragments are read: round by round, each variant's next result, the reader's
-        // own spellings first in each round. A page found by several variants is judged under each of them.
+        // Pages in the order their fragments are read: what the reader's own spellings found, then what synonyms
+        // found, each round by round over its variants. A page found by several variants is judged under each.
         const byPage = new Map<string, { result: PagefindResult; i: number }[]>();
-        for (let rank = 0; rank < PER_VARIANT; rank++) {
-          runs.forEach((r, i) => {
-            const result = r?.results[rank];
-            if (!result) return;
-            const found = byPage.get(result.id);
-            if (found) found.push({ result, i });
-            else if (byPage.size < MAX_PAGES) byPage.set(result.id, [{ result, i }]);
-          });
+        for (const synonym of [false, true]) {
+          for (let rank = 0; rank < PER_VARIANT; rank++) {
+            runs.forEach((r, i) => {
+              const result = r?.results[rank];
+              if (!result || (variants[i]?.synonym ?? true) !== synonym) return;
+              const found = byPage.get(result.id);
+              if (found) found.push({ result, i });
+              else if (byPage.size < MAX_PAGES) byPage.set(result.id, [{ result, i }]);
+            });
+          }
         }
         const order = [...byPage.values()];
         const candidate = ({ result, i }: { result: PagefindResult; i: number }, data: PagefindData): Candidate => ({
