@@ -27,8 +27,10 @@ export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 
  * The order matters. Citations are found once, in the Markdown tree, by the same function the numbering pre-pass
  * uses (src/lib/citation-syntax.ts): remarkCitationKeys checks them, fails if they differ from the pre-pass, and
  * turns each group into a marked span, so code, escaped brackets, link text and headings never reach rehype-citation
- * as citations. rehype-citation then reads each marked group on its own (it must return the same keys, or the build
- * fails at that line); numbering renders them and appends the reference list, which the prose transforms skip;
+ * as citations. rehype-citation then reads only the marked groups, in batches on a tree of their own so its cost stays
+ * linear (it must return the same keys, or the build fails at that line); numbering renders them and appends the
+ * reference list, which the prose transforms skip. remark-directive parses as the pre-pass does (`:::` containers);
+ * a `:name` nothing renders (`10:30`) goes back to text before citations are read;
  * abbreviations wrap before entity links so a linked term keeps its expansion; anchors come last.
  */
 export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
