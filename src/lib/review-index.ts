@@ -94,10 +94,12 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   const evidence = loadEvidence(join(dir, 'references.evidence.json'), references.map((r) => r.id));
   const home = join(dir, 'home.mdx');
   let sourceKey: string | undefined;
+  let checkHomeData = () => {};
   if (existsSync(home)) {
     const text = readContentText(home);
     const { data, body, bodyLine } = splitFrontMatter(text, home);
-    checkHome(home, text, data, new Set(references.map((r) => r.id)));
+    // Checked once citations are read, so a missing bibliography is named as such rather than as an unknown source.
+    checkHomeData = () => checkHome(home, text, data, new Set(references.map((r) => r.id)));
     pages.push({ slug: '', title: 'Home', body, bodyLine, file: home });
     sourceKey = typeof data['source'] === 'string' ? data['source'] : undefined;
   }
@@ -119,6 +121,7 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
     });
   }
   if (!bibliography.file) failWithoutBibliography(pages, sitesByKey);
+  checkHomeData();
   const entities = loadEntities(join(dir, 'entities.json'));
   const glossary = loadGlossary(join(dir, 'glossary.json'));
   const entityMatcher = buildMentionMatcher(entities.map((e) => ({ id: e.id, forms: e.textForms })));
