@@ -45,7 +45,7 @@ describe('one grid at every width', () => {
     await page.goto(siteUrl(CHAPTER));
     // Characters per line, averaged over the first long paragraphs' full lines.
     const perLine = await page.evaluate(() => {
-      const p = [...document.querySelectorAll<HTMLElement>('.prose > p')].find((el) => el.textContent!.length > 600)!;
+      const p = [...document.querySelectorAll<HTMLElement>('.prose > p')].find((el) => el.textContent!.length > 400)!;
       const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
       return p.textContent!.length / lines;
     });

@@ -106,7 +106,8 @@ describe('editorial notes', () => {
   test('the notes page links to every note on the site, and every link lands on a note', async () => {
     const page = await browser.newPage();
     const onSite: string[] = [];
-    for (const { path } of builtPages(inject('distDir')).filter((p) => p.path !== 'notes/' && !p.path.startsWith('404'))) {
+    // The single-page edition repeats the chapters' notes; the list points at each note where its chapter is.
+    for (const { path } of builtPages(inject('distDir')).filter((p) => !['notes/', 'review/'].includes(p.path) && !p.path.startsWith('404'))) {
       await page.goto(siteUrl(path));
       const ids = await page.locator('aside.editorial-note').evaluateAll((as) => as.map((a) => a.id));
       onSite.push(...ids.map((id) => `${new URL(siteUrl(path)).pathname}#${id}`));
