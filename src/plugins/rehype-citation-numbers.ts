@@ -4,6 +4,7 @@ import { h } from 'hastscript';
 import { fromHtml } from 'hast-util-from-html';
 import { visit, SKIP } from 'unist-util-visit';
 import { compressRanges } from '../lib/citations.ts';
+import { authorShort } from '../lib/source-numbers.ts';
 import type { CitedItem } from '../lib/citation-syntax.ts';
 import '../plugins/remark-citation-keys.ts';
 import { buildReferenceLinks, type CslRecord } from '../lib/reference-links.ts';
@@ -91,9 +92,7 @@ const text = (value: string): ElementContent => ({ type: 'text', value });
 
 /** "Zhao et al.", "Kim and Lee", "Smith": how the card names a work's authors. */
 export function authorLabel(record: CslRecord | undefined): string | undefined {
-  const names = ((record?.['author'] ?? []) as { family?: string; literal?: string }[]).map((a) => a.family ?? a.literal).filter(Boolean);
-  if (!names.length) return undefined;
-  return names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} and ${names[1]}` : `${names[0]} et al.`;
+  return authorShort(record?.['author'] as { family?: string; literal?: string }[] | undefined);
 }
 
 function referenceList(keys: string[], options: CitationNumberOptions): Element {
