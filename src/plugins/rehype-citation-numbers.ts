@@ -5,6 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit, SKIP } from 'unist-util-visit';
 import { compressRanges } from '../lib/citations.ts';
 import { authorShort } from '../lib/source-numbers.ts';
+import { locatorText } from '../lib/locator-text.ts';
 import type { CitedItem } from '../lib/citation-syntax.ts';
 import '../plugins/remark-citation-keys.ts';
 import { buildReferenceLinks, type CslRecord } from '../lib/reference-links.ts';
@@ -72,7 +73,7 @@ export function replaceCitation(node: Element, items: readonly CitedItem[], n: n
     parts.push([
       ...(item.prefix ? [text(`${item.prefix} `)] : []),
       link(item.key),
-      ...(item.locator ? [text(`, ${item.locator.label} ${item.locator.value}`)] : []),
+      ...(item.locator ? [text(`, ${locatorText(item.locator)}`)] : []),
       ...(item.suffix ? [text(`, ${item.suffix}`)] : []),
     ]);
   }

@@ -1,6 +1,7 @@
 // Citation cards are built from the page's own reference list, plus what the citation's span says about each work
 // (locator, prefix, suffix), so they need no data of their own.
 import { attachHoverCard } from './hover-card.ts';
+import { isSingleLocator, locatorText } from '../lib/locator-text.ts';
 
 /** One work of a group as the build writes it into `data-items`: the Pandoc parts, and who wrote the work. */
 export interface CardItem {
@@ -16,10 +17,10 @@ export function locatorSentence(item: CardItem): string | undefined {
   const { locator } = item;
   if (!locator) return item.suffix ? `Note: ${item.suffix}` : undefined;
   if (locator.label === 'refs') {
-    const one = !/[-–—,&]|\band\b/.test(locator.value);
+    const one = isSingleLocator(locator.value);
     const who = item.by ?? 'The authors';
     const verb = item.by && !/ et al\.$| and /.test(item.by) ? 'cites' : 'cite';
-    return `${who} ${verb} their ${one ? 'ref.' : 'refs'} ${locator.value} here; ${one ? 'this work is' : 'these works are'} not identified on this site.`;
+    return `${who} ${verb} their ${locatorText(locator)} here; ${one ? 'this work is' : 'these works are'} not identified on this site.`;
   }
   return `Cited at ${locator.label} ${locator.value}${item.suffix ? `, ${item.suffix}` : ''}.`;
 }
