@@ -233,7 +233,7 @@ export function plainText(node: Nodes | Heading): string {
 
 /**
  * Directives the site does not render (`:name`, `::name`) are text that happened to look like one (`10:30`,
- * `CXCL12:CXCR4`): they go back to the words as written, joined with the text around them.
+ * `IL6:IL6R`): they go back to the words as written, joined with the text around them.
  */
 export function restoreLiteralDirectives(tree: Root, source: string): void {
   const walk = (node: Parent) => {

@@ -91,7 +91,7 @@ export function replaceCitation(node: Element, items: readonly CitedItem[], n: n
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
-/** "Zhao et al.", "Kim and Lee", "Smith": how the card names a work's authors. */
+/** "Smith et al.", "Kim and Lee", "Smith": how the card names a work's authors. */
 export function authorLabel(record: CslRecord | undefined): string | undefined {
   return authorShort(record?.['author'] as { family?: string; literal?: string }[] | undefined);
 }

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { restoreLiteralDirectives } from '../lib/citation-syntax.ts';
 
-/** `10:30` or `CXCL12:CXCR4` parse as text directives once remark-directive is on; they go back to plain text. */
+/** `10:30` or `IL6:IL6R` parse as text directives once remark-directive is on; they go back to plain text. */
 export function transformLiteralDirectives(tree: Root, file: VFile): void {
   restoreLiteralDirectives(tree, String(file.value ?? ''));
 }
