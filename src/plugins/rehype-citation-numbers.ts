@@ -3,9 +3,8 @@ import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { fromHtml } from 'hast-util-from-html';
 import { visit, SKIP } from 'unist-util-visit';
-import { compressRanges } from '../lib/citations.ts';
+import { citationSegments, isPlainItem } from '../lib/citations.ts';
 import { authorShort } from '../lib/source-numbers.ts';
-import { locatorText } from '../lib/locator-text.ts';
 import type { CitedItem } from '../lib/citation-syntax.ts';
 import '../plugins/remark-citation-keys.ts';
 import { buildReferenceLinks, type CslRecord } from '../lib/reference-links.ts';
@@ -48,38 +47,10 @@ export function transformCitationNumbers(tree: Root, file: VFile, options: Citat
   if (cited.size) tree.children.push(referenceList([...cited], options));
 }
 
-const plain = (item: CitedItem) => !item.prefix && !item.locator && !item.suffix;
-
 export function replaceCitation(node: Element, items: readonly CitedItem[], n: number, { numbers, records }: Pick<CitationNumberOptions, 'numbers' | 'records'>): void {
-  const link = (key: string) => {
-    const num = numbers.get(key) ?? 0;
-    return h('a', { href: `#ref-${key}`, 'aria-label': `Reference ${num}` }, String(num));
-  };
-  const runs = (keys: string[]): ElementContent[] => {
-    const keyOf = new Map(keys.map((k) => [numbers.get(k) ?? 0, k]));
-    return compressRanges([...keyOf.keys()]).flatMap((run, i): ElementContent[] => [
-      ...(i ? [text(', ')] : []),
-      link(keyOf.get(run.from) ?? ''),
-      ...(run.to !== run.from ? [text('–'), link(keyOf.get(run.to) ?? '')] : []),
-    ]);
-  };
-  // Written order is kept once any work carries words of its own; plain neighbours still compress.
-  const parts: ElementContent[][] = [];
-  let pending: string[] = [];
-  const flush = () => { if (pending.length) parts.push(runs(pending)); pending = []; };
-  for (const item of items) {
-    if (plain(item)) { pending.push(item.key); continue; }
-    flush();
-    parts.push([
-      ...(item.prefix ? [text(`${item.prefix} `)] : []),
-      link(item.key),
-      ...(item.locator ? [text(`, ${locatorText(item.locator)}`)] : []),
-      ...(item.suffix ? [text(`, ${item.suffix}`)] : []),
-    ]);
-  }
-  flush();
-  const children: ElementContent[] = [text('['), ...parts.flatMap((p, i) => [...(i ? [text('; ')] : []), ...p]), text(']')];
-  const decorated = items.filter((i) => !plain(i)).map((i) => ({ ...i, by: authorLabel(records.get(i.key)) }));
+  const children: ElementContent[] = citationSegments(items, numbers).map((s) =>
+    typeof s === 'string' ? text(s) : h('a', { href: `#ref-${s.key}`, 'aria-label': `Reference ${s.n}` }, String(s.n)));
+  const decorated = items.filter((i) => !isPlainItem(i)).map((i) => ({ ...i, by: authorLabel(records.get(i.key)) }));
   node.properties = {
     id: `cite-${n}`,
     className: ['citation'],

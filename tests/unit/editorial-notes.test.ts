@@ -32,7 +32,7 @@ describe('editorial notes', () => {
   test('each :::editorial block renders as a labelled aside, numbered in order, with its citations numbered', async () => {
     const review = miniReview({ chapters: { '01-a.md': chapter(1, 'A', NOTE_BODY) } });
     const html = await render(review, '01-a.md');
-    const asides = [...html.matchAll(/<aside class="editorial-note" id="(note-\d+)" role="note" aria-label="Editorial note"><p class="editorial-note-label">Editorial note<\/p>/g)].map((m) => m[1]);
+    const asides = [...html.matchAll(/<aside class="editorial-note" id="(note-\d+)" role="note" aria-label="Editorial note" data-pagefind-ignore="all"><p class="editorial-note-label">Editorial note<\/p>/g)].map((m) => m[1]);
     expect(asides).toEqual(['note-1', 'note-2']);
     expect(html).toMatch(/<aside[^>]*id="note-1"[\s\S]*?class="citation" data-cites="beta2021 gamma2022"[\s\S]*?href="https:\/\/example\.org"[\s\S]*?<\/aside>/);
     expect(html).toMatch(/<aside[^>]*id="note-2"[^>]*>[\s\S]*?<p>Second note\.<\/p>\s*<p>Its second paragraph\.<\/p>\s*<\/aside>/);
@@ -56,7 +56,7 @@ describe('editorial notes', () => {
       const data = (node as { data?: { hName?: string; hProperties?: unknown } }).data;
       if (data?.hName === 'aside') asides.push(data.hProperties);
     });
-    expect(asides).toEqual([{ className: ['editorial-note'], id: 'note-1', role: 'note', ariaLabel: 'Editorial note' }]);
+    expect(asides).toEqual([{ className: ['editorial-note'], id: 'note-1', role: 'note', ariaLabel: 'Editorial note', dataPagefindIgnore: 'all' }]);
     const bad = new VFile({ path: 'y.mdx', value: 'Text {1 + 1}.\n\n:::warning\nA note.\n:::\n' });
     await expect(processor.run(processor.parse(bad), bad)).rejects.toThrow(/Unknown directive ":::warning"/);
   });
@@ -70,6 +70,16 @@ describe('editorial notes', () => {
     expect(notes[0]?.keys).toEqual(['beta2021', 'gamma2022']);
     expect(notes[0]?.file).toBe(join(review.dir, 'chapters', '01-a.md'));
     expect(findEditorialNotes('Nothing.', new Map())).toEqual([]);
+  });
+
+  test("a note's citations read as on the page: locators, prefixes and written order kept; code and MDX left alone", () => {
+    const numbers = new Map([['a', 2], ['b', 3], ['c', 4], ['d', 5]]);
+    const body = ':::editorial\nSee [@a, refs 63–67; @b], [@c; @d; @b] and [see @a, ref. 84], not `[@a]`.\n:::\n';
+    const [note] = findEditorialNotes(body, numbers);
+    expect(note?.text).toBe('See [2, refs 63–67; 3], [3–5] and [see 2, ref. 84], not [@a].');
+    expect(note?.keys).toEqual(['a', 'b', 'c', 'd', 'b', 'a']);
+    const [mdxNote] = findEditorialNotes('{1 + 1}\n\n:::editorial\nA note <abbr title="x">X</abbr> [@a, sec. 2].\n:::\n', numbers, { mdx: true });
+    expect(mdxNote?.text).toBe('A note X [2, sec. 2].');
   });
 
   test('notes become search records of their own kind, landing on the note', () => {
