@@ -42,6 +42,8 @@ export interface UiFigures {
   warmMs: Spread;
   /** A later query: from the debounce's end to results shown (ours only: the UI marks when its search starts). */
   warmAfterDebounceMs?: Spread;
+  /** A later query: the engine's own time, from its search's start (while the debounce runs) to its answer (ours only). */
+  warmEngineMs?: Spread;
   /** Bytes fetched by a later query. */
   warmBytes: Spread;
   debounceMs: number;
@@ -166,8 +168,8 @@ async function freshPage(browser: Browser, site: URL): Promise<{ page: Page; clo
   return { page, close: () => context.close() };
 }
 
-interface Raw { coldClick: number[]; coldPageLoad: number[]; coldBytes: number[]; coldPagefindBytes: number[]; warm: number[]; warmAfterDebounce: number[]; warmBytes: number[]; uiBundle: number[] }
-const emptyRaw = (): Raw => ({ coldClick: [], coldPageLoad: [], coldBytes: [], coldPagefindBytes: [], warm: [], warmAfterDebounce: [], warmBytes: [], uiBundle: [] });
+interface Raw { coldClick: number[]; coldPageLoad: number[]; coldBytes: number[]; coldPagefindBytes: number[]; warm: number[]; warmAfterDebounce: number[]; warmEngine: number[]; warmBytes: number[]; uiBundle: number[] }
+const emptyRaw = (): Raw => ({ coldClick: [], coldPageLoad: [], coldBytes: [], coldPagefindBytes: [], warm: [], warmAfterDebounce: [], warmEngine: [], warmBytes: [], uiBundle: [] });
 
 /** One cold visit: load a page, click the opener, type the query, time to the first result; then later queries. */
 async function coldVisit(browser: Browser, site: URL, driver: Driver, query: string, later: string[], raw: Raw): Promise<void> {
@@ -200,6 +202,8 @@ async function coldVisit(browser: Browser, site: URL, driver: Driver, query: str
       if (driver.name === 'ours') {
         const start = await page.evaluate((n) => performance.getEntriesByName('search-query-start')[n]?.startTime, marks);
         if (start !== undefined) raw.warmAfterDebounce.push((w.shown ?? Number.NaN) - start);
+        const engine = await page.evaluate(() => performance.getEntriesByName('search-engine').at(-1)?.duration);
+        if (engine !== undefined) raw.warmEngine.push(engine);
       }
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(50);
@@ -256,6 +260,7 @@ export async function benchSearch(siteUrl: string, { first, later }: BenchQuerie
     coldPagefindBytes: spread(r.coldPagefindBytes),
     warmMs: spread(r.warm),
     ...(r.warmAfterDebounce.length ? { warmAfterDebounceMs: spread(r.warmAfterDebounce) } : {}),
+    ...(r.warmEngine.length ? { warmEngineMs: spread(r.warmEngine) } : {}),
     warmBytes: spread(r.warmBytes),
     debounceMs,
   });
@@ -294,6 +299,7 @@ export function searchTable(s: SearchBench): string {
     `| … of which under /pagefind/, KB | ${f(kb(o.coldPagefindBytes))} | ${f(kb(p.coldPagefindBytes))} | |`,
     `| later query, input to results (debounce ${o.debounceMs} / ${p.debounceMs} ms incl.), ms | ${f(o.warmMs)} | ${f(p.warmMs)} | ${s.ratio.warm} |`,
     `| later query, debounce end to results shown, ms | ${f(o.warmAfterDebounceMs)} | – | |`,
+    `| later query, engine time (begins as the debounce starts), ms | ${f(o.warmEngineMs)} | – | |`,
     `| bytes fetched by a later query, KB | ${f(kb(o.warmBytes))} | ${f(kb(p.warmBytes))} | ${s.ratio.warmBytes} |`,
   ].join('\n');
 }

@@ -101,8 +101,8 @@ export function greekSpelling(query: string): string {
   for (const [char, name, letter] of GREEK) {
     // Spelled out, directly after a name or after a number and a space, and not running on into a word.
     s = s.replace(new RegExp(`(?<=[\\p{L}\\p{N}-]|\\p{N} )${anyCase(name)}(?!\\p{Ll})`, 'gu'), char);
-    // One letter closing a token right after a number or a hyphen: IL-1b, IL1B, TNF-a.
-    s = s.replace(new RegExp(`(?<=\\p{N}|\\p{L}-|\\p{N}-)${anyCase(letter)}(?![\\p{L}\\p{N}])`, 'gu'), char);
+    // One letter closing a name right after its number or a hyphen: IL-1b, IL1B, TNF-a; not "3D", which is no name.
+    s = s.replace(new RegExp(`(?<=\\p{L}[\\p{L}\\p{N}-]*\\p{N}|\\p{L}-|\\p{N}-)${anyCase(letter)}(?![\\p{L}\\p{N}])`, 'gu'), char);
   }
   return s.replace(/(\p{N}) (?=[αβγδεκ])/gu, '$1');
 }

@@ -29,7 +29,9 @@ function renderNote(node: ContainerDirective, n: number): void {
   if (first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) node.children.shift();
   const label: Paragraph = { type: 'paragraph', data: { hProperties: { className: ['editorial-note-label'] } }, children: [{ type: 'text', value: NOTE_LABEL }] };
   node.children.unshift(label as never);
-  node.data = { ...node.data, hName: 'aside', hProperties: { className: ['editorial-note'], id: `note-${n}`, role: 'note', ariaLabel: NOTE_LABEL } };
+  // Each note is a search record of its own (kind "Editorial note", landing on the note), so the page's index
+  // leaves it out rather than holding its words twice.
+  node.data = { ...node.data, hName: 'aside', hProperties: { className: ['editorial-note'], id: `note-${n}`, role: 'note', ariaLabel: NOTE_LABEL, dataPagefindIgnore: 'all' } };
 }
 
 export default function remarkEditorialNotes() {

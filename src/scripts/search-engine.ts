@@ -1,7 +1,7 @@
 // Runs a reader's query through Pagefind: expands it with the review's nomenclature, searches every variant,
 // reads the fragments of a first screen of results and keeps only real matches; the rest are read when asked for.
 // Loaded on demand, when a reader shows they want search.
-import { expandQuery, type SynonymTable } from '../lib/search-terms.ts';
+import { cleanQuery, expandQuery, type SynonymTable } from '../lib/search-terms.ts';
 import { pagefindTerms, rankResults, type Candidate, type PagefindData, type RankedResult } from '../lib/search-rank.ts';
 import { startPagefind, type PagefindResult } from './pagefind-start.ts';
 
@@ -16,7 +16,10 @@ export interface SearchAnswer {
 
 export interface SearchEngine {
   search(query: string, filters: Record<string, string>): Promise<SearchAnswer>;
-  /** Fetches the index chunks a query will need, while the reader is still typing. */
+  /**
+   * Starts the search for what is typed while the debounce runs, so that `search` with the same query and filters
+   * finds its answer ready or on its way. A speculative search not yet begun when the reader types on is dropped.
+   */
   preload(query: string, filters: Record<string, string>): void;
   /** Filter values present in the index: kind → counts, chapter → counts. Not awaited by the first search. */
   filters: Promise<Record<string, Record<string, number>>>;
@@ -55,6 +58,29 @@ async function load(base: string): Promise<SearchEngine> {
     queue = run.catch(() => undefined);
     return run;
   };
+  // The latest search asked for, speculatively (`wanted` false) or by the UI; an older one is dropped if it has
+  // not begun by the time its turn comes.
+  let latest: { key: string; wanted: boolean; answer: Promise<SearchAnswer | undefined> } | undefined;
+  const begin = (query: string, chosen: Record<string, string>, wanted: boolean) => {
+    const key = JSON.stringify([cleanQuery(query), chosen]);
+    if (latest?.key === key) {
+      latest.wanted ||= wanted;
+      return latest;
+    }
+    const entry = { key, wanted, answer: Promise.resolve<SearchAnswer | undefined>(undefined) };
+    entry.answer = serial(async () => {
+      if (latest !== entry && !entry.wanted) return undefined;
+      const start = performance.now();
+      const answer = await find(query, chosen);
+      // Engine time, apart from the debounce: from this search's start to its answer.
+      performance.measure('search-engine', { start, end: performance.now(), detail: query });
+      return answer;
+    });
+    latest = entry;
+    // A failed search is not kept: asking again tries again.
+    entry.answer.catch(() => { if (latest === entry) latest = undefined; });
+    return entry;
+  };
   return {
     // Asked for only when the filter lists are first shown, so they never delay a search.
     get filters() {
@@ -62,56 +88,61 @@ async function load(base: string): Promise<SearchEngine> {
     },
     chapters: terms.chapters ?? [],
     preload(query, chosen) {
+      if (!cleanQuery(query)) return;
+      // The index chunks first, in parallel with any search still running; then the search itself, queued.
       for (const v of expandQuery(query, terms)) void pagefind.preload(v.text, { filters: chosen }).catch(() => undefined);
+      void begin(query, chosen, false).answer.catch(() => undefined);
     },
-    search(query, chosen) {
-      return serial(async () => {
-        const variants = expandQuery(query, terms);
-        const runs = await Promise.all(variants.map((v) => pagefind.search(v.text, { filters: chosen })));
-        // Pages in the order their fragments are read: what the reader's own spellings found, then what synonyms
-        // found, each round by round over its variants. A page found by several variants is judged under each.
-        const byPage = new Map<string, { result: PagefindResult; i: number }[]>();
-        for (const synonym of [false, true]) {
-          for (let rank = 0; rank < PER_VARIANT; rank++) {
-            runs.forEach((r, i) => {
-              const result = r?.results[rank];
-              if (!result || (variants[i]?.synonym ?? true) !== synonym) return;
-              const found = byPage.get(result.id);
-              if (found) found.push({ result, i });
-              else if (byPage.size < MAX_PAGES) byPage.set(result.id, [{ result, i }]);
-            });
-          }
-        }
-        const order = [...byPage.values()];
-        const candidate = ({ result, i }: { result: PagefindResult; i: number }, data: PagefindData): Candidate => ({
-          id: result.id,
-          score: result.score,
-          terms: pagefindTerms(variants[i]?.text ?? ''),
-          synonym: variants[i]?.synonym ?? true,
-          data,
-        });
-        const read = async (pages: typeof order) => {
-          const batch = pages.flat();
-          return (await readFragments(batch.map((p) => p.result))).map((d, n) => candidate(batch[n]!, d));
-        };
-        const loaded: Candidate[] = [];
-        let next = 0;
-        // Batches until a screen's worth of real matches; rankResults drops the rest.
-        while (next < order.length && rankResults(loaded).length < FIRST_SCREEN) {
-          const batch = order.slice(next, next + FIRST_SCREEN);
-          next += batch.length;
-          loaded.push(...(await read(batch)));
-        }
-        const results = rankResults(loaded);
-        const rest = order.slice(next);
-        const shown = new Set(results.map((r) => r.id));
-        return {
-          results,
-          more: rest.length ? () => serial(async () => rankResults(await read(rest)).filter((r) => !shown.has(r.id))) : undefined,
-        };
-      });
+    async search(query, chosen) {
+      return (await begin(query, chosen, true).answer) ?? { results: [], more: undefined };
     },
   };
+
+  async function find(query: string, chosen: Record<string, string>): Promise<SearchAnswer> {
+    const variants = expandQuery(query, terms);
+    const runs = await Promise.all(variants.map((v) => pagefind.search(v.text, { filters: chosen })));
+    // Pages in the order their fragments are read: what the reader's own spellings found, then what synonyms
+    // found, each round by round over its variants. A page found by several variants is judged under each.
+    const byPage = new Map<string, { result: PagefindResult; i: number }[]>();
+    for (const synonym of [false, true]) {
+      for (let rank = 0; rank < PER_VARIANT; rank++) {
+        runs.forEach((r, i) => {
+          const result = r?.results[rank];
+          if (!result || (variants[i]?.synonym ?? true) !== synonym) return;
+          const found = byPage.get(result.id);
+          if (found) found.push({ result, i });
+          else if (byPage.size < MAX_PAGES) byPage.set(result.id, [{ result, i }]);
+        });
+      }
+    }
+    const order = [...byPage.values()];
+    const candidate = ({ result, i }: { result: PagefindResult; i: number }, data: PagefindData): Candidate => ({
+      id: result.id,
+      score: result.score,
+      terms: pagefindTerms(variants[i]?.text ?? ''),
+      synonym: variants[i]?.synonym ?? true,
+      data,
+    });
+    const read = async (pages: typeof order) => {
+      const batch = pages.flat();
+      return (await readFragments(batch.map((p) => p.result))).map((d, n) => candidate(batch[n]!, d));
+    };
+    const loaded: Candidate[] = [];
+    let next = 0;
+    // Batches until a screen's worth of real matches; rankResults drops the rest.
+    while (next < order.length && rankResults(loaded).length < FIRST_SCREEN) {
+      const batch = order.slice(next, next + FIRST_SCREEN);
+      next += batch.length;
+      loaded.push(...(await read(batch)));
+    }
+    const results = rankResults(loaded);
+    const rest = order.slice(next);
+    const shown = new Set(results.map((r) => r.id));
+    return {
+      results,
+      more: rest.length ? () => serial(async () => rankResults(await read(rest)).filter((r) => !shown.has(r.id))) : undefined,
+    };
+  }
 }
 
 // Pagefind keeps one fragment object per page and rewrites its locations, excerpt and sub-results on every

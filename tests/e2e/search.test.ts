@@ -283,6 +283,30 @@ describe('search', () => {
     }
   });
 
+  test('a search begins while the debounce runs, and searches overtaken by typing are dropped', async () => {
+    const page = await openSearch();
+    await search(page, 'trehalose');
+    const before = await page.evaluate(() => ({ engine: performance.getEntriesByName('search-engine').length, query: performance.getEntriesByName('search-query-start').length }));
+    // Five keystrokes faster than any search: each fires an input event before a search could begin.
+    await page.locator('dialog [data-search-input]').evaluate((input: HTMLInputElement) => {
+      for (const value of ['C', 'CX', 'CXC', 'CXCR', 'CXCR4']) {
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    });
+    await page.waitForFunction((n) => performance.getEntriesByName('search-query').length > n, before.query);
+    const timing = await page.evaluate((b) => ({
+      engine: performance.getEntriesByName('search-engine').slice(b.engine).map((m) => ({ query: (m as PerformanceMeasure).detail as string, start: m.startTime })),
+      paint: performance.getEntriesByName('search-query-start').slice(b.query).map((m) => m.startTime),
+    }), before);
+    expect(timing.engine.map((e) => e.query)).toEqual(['CXCR4']);
+    // It began before the debounce let the UI ask for it.
+    expect(timing.paint).toHaveLength(1);
+    expect(timing.engine[0]!.start).toBeLessThan(timing.paint[0]!);
+    await expect(page.locator('dialog [data-search-status]').textContent()).resolves.toMatch(/results? for “CXCR4”/);
+    await page.close();
+  });
+
   test('what is typed straight after opening, before search has loaded, is kept and searched', async () => {
     const page = await browser.newPage();
     await page.goto(siteUrl('chapters/introduction/'), { waitUntil: 'networkidle' });

@@ -36,6 +36,7 @@ describe('greekSpelling: Greek written the way the text writes it', () => {
     ['NF-kappaB', 'NF-κB'], ['TGFbeta', 'TGFβ'], ['TNF-a and IL-1b', 'TNF-α and IL-1β'], ['PKC-delta', 'PKC-δ'],
     // Left alone: words that merely contain a letter name, or a letter that is not an abbreviation.
     ['alphabet', 'alphabet'], ['beta cells', 'beta cells'], ['Betaine', 'Betaine'], ['the delta', 'the delta'], ['NF-kB', 'NF-kB'], ['cab', 'cab'],
+    ['3D', '3D'], ['2D culture', '2D culture'], ['1a', '1a'],
   ])('%s → %s', (query, spelled) => expect(greekSpelling(query)).toBe(spelled));
 });
 
