@@ -17,6 +17,7 @@ let started: Promise<Pagefind> | undefined;
 export function startPagefind(base: string): Promise<Pagefind> {
   started ??= (async () => {
     const bundle = `${base}pagefind/`;
+    preloadWasm(bundle);
     const pagefind = await (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>);
     // No web worker: the main thread answered sooner in the bench (the worker is a second engine to fetch and
     // start, and every fragment one more message), and the index is small.
@@ -30,4 +31,20 @@ export function startPagefind(base: string): Promise<Pagefind> {
     throw error;
   });
   return started;
+}
+
+/**
+ * Pagefind asks for its WebAssembly only once its JS has run and its entry file has come back. The file is named
+ * after the page's language as Pagefind picks it (`<html lang>`, `wasm.en.pagefind`), so it can be on its way
+ * alongside the JS; Pagefind's own fetch then takes the preloaded copy. A language without its own build falls
+ * back to `wasm.unknown.pagefind`, which Pagefind then fetches itself.
+ */
+function preloadWasm(bundle: string): void {
+  const lang = (document.documentElement.lang || 'unknown').toLowerCase();
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = `${bundle}wasm.${lang}.pagefind`;
+  document.head.append(link);
 }

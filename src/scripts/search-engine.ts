@@ -68,12 +68,14 @@ async function load(base: string): Promise<SearchEngine> {
       return latest;
     }
     const entry = { key, wanted, answer: Promise.resolve<SearchAnswer | undefined>(undefined) };
+    // Overtaken: the reader has typed on and nobody waits for this answer. Checked before each step that fetches.
+    const stale = () => latest !== entry && !entry.wanted;
     entry.answer = serial(async () => {
-      if (latest !== entry && !entry.wanted) return undefined;
+      if (stale()) return undefined;
       const start = performance.now();
-      const answer = await find(query, chosen);
+      const answer = await find(query, chosen, stale);
       // Engine time, apart from the debounce: from this search's start to its answer.
-      performance.measure('search-engine', { start, end: performance.now(), detail: query });
+      if (answer) performance.measure('search-engine', { start, end: performance.now(), detail: query });
       return answer;
     });
     latest = entry;
@@ -98,9 +100,10 @@ async function load(base: string): Promise<SearchEngine> {
     },
   };
 
-  async function find(query: string, chosen: Record<string, string>): Promise<SearchAnswer> {
+  async function find(query: string, chosen: Record<string, string>, stale: () => boolean): Promise<SearchAnswer | undefined> {
     const variants = expandQuery(query, terms);
     const runs = await Promise.all(variants.map((v) => pagefind.search(v.text, { filters: chosen })));
+    if (stale()) return undefined;
     // Pages in the order their fragments are read: what the reader's own spellings found, then what synonyms
     // found, each round by round over its variants. A page found by several variants is judged under each.
     const byPage = new Map<string, { result: PagefindResult; i: number }[]>();
@@ -131,6 +134,7 @@ async function load(base: string): Promise<SearchEngine> {
     let next = 0;
     // Batches until a screen's worth of real matches; rankResults drops the rest.
     while (next < order.length && rankResults(loaded).length < FIRST_SCREEN) {
+      if (stale()) return undefined;
       const batch = order.slice(next, next + FIRST_SCREEN);
       next += batch.length;
       loaded.push(...(await read(batch)));
