@@ -17,11 +17,15 @@ let started: Promise<Pagefind> | undefined;
 export function startPagefind(base: string): Promise<Pagefind> {
   started ??= (async () => {
     const bundle = `${base}pagefind/`;
-    preloadWasm(bundle);
+    // Pagefind's entry file carries a cache-busting tag; choosing it here (fresh on every page, as Pagefind's own)
+    // lets the file be fetched alongside the JS.
+    const tag = String(Date.now());
+    preload(`${bundle}pagefind-entry.json?ts=${tag}`);
+    preload(wasmUrl(bundle));
     const pagefind = await (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>);
     // No web worker: the main thread answered sooner in the bench (the worker is a second engine to fetch and
     // start, and every fragment one more message), and the index is small.
-    await pagefind.options({ basePath: bundle, baseUrl: base, excerptLength: 24, excerptEllipsis: '…', noWorker: true });
+    await pagefind.options({ basePath: bundle, baseUrl: base, excerptLength: 24, excerptEllipsis: '…', noWorker: true, metaCacheTag: tag });
     await pagefind.init();
     // init() only begins loading the wasm and index metadata; an empty search makes sure they are on their way.
     void pagefind.search('').catch(() => undefined);
@@ -36,15 +40,19 @@ export function startPagefind(base: string): Promise<Pagefind> {
 /**
  * Pagefind asks for its WebAssembly only once its JS has run and its entry file has come back. The file is named
  * after the page's language as Pagefind picks it (`<html lang>`, `wasm.en.pagefind`), so it can be on its way
- * alongside the JS; Pagefind's own fetch then takes the preloaded copy. A language without its own build falls
- * back to `wasm.unknown.pagefind`, which Pagefind then fetches itself.
+ * alongside the JS. A language without its own build falls back to `wasm.unknown.pagefind`, which Pagefind then
+ * fetches itself.
  */
-function preloadWasm(bundle: string): void {
-  const lang = (document.documentElement.lang || 'unknown').toLowerCase();
+function wasmUrl(bundle: string): string {
+  return `${bundle}wasm.${(document.documentElement.lang || 'unknown').toLowerCase()}.pagefind`;
+}
+
+/** Starts a fetch that Pagefind's own `fetch()` of the same address then takes instead of asking again. */
+function preload(href: string): void {
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';
   link.crossOrigin = 'anonymous';
-  link.href = `${bundle}wasm.${lang}.pagefind`;
+  link.href = href;
   document.head.append(link);
 }

@@ -279,9 +279,10 @@ describe('search', () => {
       await expect.poll(() => requests.some((u) => u.endsWith('/search-terms.json')), { message: intent, timeout: 20_000 }).toBe(true);
       // Intent loads; it does not open anything.
       await expect(page.locator('dialog[data-search-dialog]').evaluate((d: HTMLDialogElement) => d.open), intent).resolves.toBe(false);
-      // The WebAssembly is fetched alongside Pagefind's JS, once: Pagefind takes the preloaded copy.
+      // The entry file and the WebAssembly are fetched alongside Pagefind's JS, once: Pagefind takes the preloads.
       await page.waitForLoadState('networkidle');
       expect(requests.filter((u) => /\/pagefind\/wasm\.[\w-]+\.pagefind$/.test(u)), intent).toHaveLength(1);
+      expect(requests.filter((u) => /\/pagefind\/pagefind-entry\.json\?ts=\d+$/.test(u)), intent).toHaveLength(1);
       await page.close();
     }
   });
