@@ -32,6 +32,8 @@ const PER_VARIANT = 10;
 const MAX_PAGES = 24;
 // Fragments are read in batches until a first screen of real matches is found; the rest wait until asked for.
 export const FIRST_SCREEN = 6;
+// Shortest query searched while the reader is still typing.
+const MIN_SPECULATIVE = 3;
 
 let loading: Promise<SearchEngine> | undefined;
 
@@ -90,10 +92,13 @@ async function load(base: string): Promise<SearchEngine> {
     },
     chapters: terms.chapters ?? [],
     preload(query, chosen) {
-      if (!cleanQuery(query)) return;
-      // The index chunks first, in parallel with any search still running; then the search itself, queued.
-      for (const v of expandQuery(query, terms)) void pagefind.preload(v.text, { filters: chosen }).catch(() => undefined);
-      void begin(query, chosen, false).answer.catch(() => undefined);
+      const q = cleanQuery(query);
+      if (!q) return;
+      // The index chunks first, in parallel with any search still running; then the search itself, queued. One or
+      // two letters are rarely where a reader stops and match most of the index as a prefix, so they are searched
+      // only when asked for, not on the way.
+      for (const v of expandQuery(q, terms)) void pagefind.preload(v.text, { filters: chosen }).catch(() => undefined);
+      if (q.length >= MIN_SPECULATIVE) void begin(q, chosen, false).answer.catch(() => undefined);
     },
     async search(query, chosen) {
       return (await begin(query, chosen, true).answer) ?? { results: [], more: undefined };
