@@ -2,6 +2,7 @@
 // the first sign of intent can start it at once, in parallel with fetching the engine's own code.
 
 import type { PagefindData } from '../lib/search-rank.ts';
+import { pagefindWasmPath } from '../lib/pagefind-files.ts';
 
 export interface PagefindResult { id: string; score: number; data(): Promise<PagefindData> }
 export interface Pagefind {
@@ -21,7 +22,7 @@ export function startPagefind(base: string): Promise<Pagefind> {
     // lets the file be fetched alongside the JS.
     const tag = String(Date.now());
     preload(`${bundle}pagefind-entry.json?ts=${tag}`);
-    preload(wasmUrl(bundle));
+    preload(wasmUrl(base));
     const pagefind = await (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>);
     // No web worker: the main thread answered sooner in the bench (the worker is a second engine to fetch and
     // start, and every fragment one more message), and the index is small.
@@ -43,8 +44,8 @@ export function startPagefind(base: string): Promise<Pagefind> {
  * alongside the JS. A language without its own build falls back to `wasm.unknown.pagefind`, which Pagefind then
  * fetches itself.
  */
-function wasmUrl(bundle: string): string {
-  return `${bundle}wasm.${(document.documentElement.lang || 'unknown').toLowerCase()}.pagefind`;
+function wasmUrl(base: string): string {
+  return `${base}${pagefindWasmPath(document.documentElement.lang)}`;
 }
 
 /** Starts a fetch that Pagefind's own `fetch()` of the same address then takes instead of asking again. */

@@ -171,9 +171,15 @@ describe('search', () => {
 
   test('?q= on the search page runs the search and the address keeps the query', async () => {
     const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
     await page.goto(siteUrl('search/?q=CXCR4'));
     await page.waitForFunction(() => performance.getEntriesByName('search-query').length > 0);
     await expect(page.locator('.search-page .search-hit').count()).resolves.toBeGreaterThan(0);
+    // The page asks for Pagefind's WebAssembly in its head; Pagefind takes that copy rather than fetching again.
+    const wasm = requests.filter((u) => /\/pagefind\/wasm\.[\w-]+\.pagefind$/.test(u));
+    expect(await (await page.request.get(siteUrl('search/'))).text()).toContain(`<link rel="preload" href="${new URL(wasm[0] ?? 'http://x/none').pathname}" as="fetch" crossorigin="anonymous">`);
+    expect(wasm).toHaveLength(1);
     await expect(page.locator('.search-page [data-search-input]').inputValue()).resolves.toBe('CXCR4');
     await search(page, 'trehalose', '.search-page');
     expect(new URL(page.url()).searchParams.get('q')).toBe('trehalose');
