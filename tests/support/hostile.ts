@@ -14,7 +14,7 @@ const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?/g;
 const FORBIDDEN_ELEMENTS = /^(?:iframe|object|embed|base|form|style|foreignobject|set|animate\w*|image|use|handler|feimage|isindex|math|noscript|img|audio|video|source|frame|frameset|applet|svg:script|xss)$/i;
 // The only scripts, links and meta tags a page carries: the site's own.
 const SITE_SCRIPT = /^<script (?:src="\/theme-init\.js"|type="module" src="\/_astro\/[\w.-]+\.js"|type="application\/ld\+json")>$/;
-const SITE_LINK = /^<link rel="(?:canonical|icon|sitemap|stylesheet|preload|modulepreload)" href="(?:\/|http:\/\/localhost:4321\/)[^"]*"[^>]*>$/;
+const SITE_LINK = /^<link (?:rel="(?:canonical|icon|sitemap|stylesheet|preload|modulepreload)" href="(?:\/|http:\/\/localhost:4321\/)[^"]*"[^>]*|rel="expect" href="#header-end" blocking="render")>$/;
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'srcdoc', 'background', 'poster', 'cite', 'to', 'values', 'from', 'by']);
 
 // Attribute text as the browser reads it: character references decoded, control characters and spaces gone.
