@@ -17,8 +17,9 @@ export interface SearchAnswer {
 export interface SearchEngine {
   search(query: string, filters: Record<string, string>): Promise<SearchAnswer>;
   /**
-   * Starts the search for what is typed while the debounce runs, so that `search` with the same query and filters
-   * finds its answer ready or on its way. A speculative search not yet begun when the reader types on is dropped.
+   * Starts the search for what is typed while the debounce runs (once a first search has finished), so that
+   * `search` with the same query and filters finds its answer ready or on its way. A speculative search not yet
+   * begun when the reader types on is dropped.
    */
   preload(query: string, filters: Record<string, string>): void;
   /** Filter values present in the index: kind → counts, chapter → counts. Not awaited by the first search. */
@@ -63,6 +64,7 @@ async function load(base: string): Promise<SearchEngine> {
   // The latest search asked for, speculatively (`wanted` false) or by the UI; an older one is dropped if it has
   // not begun by the time its turn comes.
   let latest: { key: string; wanted: boolean; answer: Promise<SearchAnswer | undefined> } | undefined;
+  let warmed = false;
   const begin = (query: string, chosen: Record<string, string>, wanted: boolean) => {
     const key = JSON.stringify([cleanQuery(query), chosen]);
     if (latest?.key === key) {
@@ -76,6 +78,7 @@ async function load(base: string): Promise<SearchEngine> {
       if (stale()) return undefined;
       const start = performance.now();
       const answer = await find(query, chosen, stale);
+      warmed = true;
       // Engine time, apart from the debounce: from this search's start to its answer.
       if (answer) performance.measure('search-engine', { start, end: performance.now(), detail: query });
       return answer;
@@ -98,7 +101,8 @@ async function load(base: string): Promise<SearchEngine> {
       // two letters are rarely where a reader stops and match most of the index as a prefix, so they are searched
       // only when asked for, not on the way.
       for (const v of expandQuery(q, terms)) void pagefind.preload(v.text, { filters: chosen }).catch(() => undefined);
-      if (q.length >= MIN_SPECULATIVE) void begin(q, chosen, false).answer.catch(() => undefined);
+      // Before the first search has finished, Pagefind is still starting and the work would compete with it.
+      if (warmed && q.length >= MIN_SPECULATIVE) void begin(q, chosen, false).answer.catch(() => undefined);
     },
     async search(query, chosen) {
       return (await begin(query, chosen, true).answer) ?? { results: [], more: undefined };
