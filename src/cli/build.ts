@@ -14,6 +14,7 @@ import { entityRecords, glossaryRecords, noteRecords, referenceRecords, type Sea
 import { collectEditorialNotes } from '../lib/editorial-notes.ts';
 import { headersFile } from '../lib/security-headers.ts';
 import { basePath } from '../lib/site-env.ts';
+import { PAGE_LANGUAGE } from '../lib/pagefind-files.ts';
 import { buildSynonymTable, findSlashCompounds } from '../lib/search-terms.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' } } });
@@ -56,9 +57,8 @@ if (values.quiet) {
 const LISTED_AS_RECORDS = new Set(['references/', 'entities/', 'glossary/', 'notes/']);
 const review = buildReviewIndex(content);
 const { entities, glossary } = review;
-const home = join(staging, 'index.html');
 // Custom records must share the pages' language, or Pagefind puts them in an index of their own.
-const language = (existsSync(home) && /<html[^>]*\slang="([^"]+)"/.exec(readFileSync(home, 'utf8'))?.[1]) || 'en';
+const language = PAGE_LANGUAGE;
 const chapterTitle = new Map(review.chapters.map((c) => [c.slug, c.title]));
 
 const { index, errors } = await pagefind.createIndex({
