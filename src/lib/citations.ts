@@ -1,17 +1,5 @@
-import { findGroupsInValue, type CitedItem } from './citation-syntax.ts';
+import type { CitedItem } from './citation-syntax.ts';
 import { locatorText } from './locator-text.ts';
-
-/** One `[@a; @b]` group as written in a chapter, with its offset in the text it was found in. */
-export interface CitationGroup {
-  keys: string[];
-  offset: number;
-  length: number;
-}
-
-/** Citation groups in a plain string (no Markdown), read as src/lib/citation-syntax.ts reads a text node. */
-export function findCitationGroups(text: string): CitationGroup[] {
-  return findGroupsInValue(text).map((g) => ({ keys: g.items.map((i) => i.key), offset: g.start, length: g.end - g.start }));
-}
 
 /** Numbers keys by first citation across documents taken in reading order, so a work has one number everywhere. */
 export function numberCitationsAcrossChapters(groupsInOrder: Iterable<readonly string[]>): Map<string, number> {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { compressRanges, findCitationGroups, formatRuns, numberCitationsAcrossChapters } from '../../src/lib/citations.ts';
+import { findGroupsInValue } from '../../src/lib/citation-syntax.ts';
+import { compressRanges, formatRuns, numberCitationsAcrossChapters } from '../../src/lib/citations.ts';
 
-describe('findCitationGroups', () => {
+describe('citation groups in a plain string (findGroupsInValue)', () => {
   test.each([
     ['plain [@a].', [['a']]],
     ['two [@a; @b] and [@c]', [['a', 'b'], ['c']]],
@@ -10,12 +11,12 @@ describe('findCitationGroups', () => {
     ['an email [me@example.org] is not a citation', []],
     ['a link [text](url) is not a citation', []],
   ])('%s', (text, expected) => {
-    expect(findCitationGroups(text).map((g) => g.keys)).toEqual(expected);
+    expect(findGroupsInValue(text).map((g) => g.items.map((i) => i.key))).toEqual(expected);
   });
 
   test('reports the offset of each group', () => {
-    const [group] = findCitationGroups('abc [@k] d');
-    expect(group).toMatchObject({ offset: 4, length: 4 });
+    const [group] = findGroupsInValue('abc [@k] d');
+    expect(group).toMatchObject({ start: 4, end: 8 });
   });
 });
 
