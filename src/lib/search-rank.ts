@@ -66,10 +66,17 @@ export function pagefindTerms(query: string): string[] {
 const compact = (s: string) => stripDiacritics(s.toLowerCase()).replace(/[^\p{L}\p{N}]/gu, '');
 
 /** The spellings under which a word of page text can be found: whole, its slash parts, and its bare pieces. */
-export function wordForms(word: string): string[] {
-  const forms = [compact(word), ...word.split('/').map(compact), ...word.split(/[^\p{L}\p{N}]+/u).map(compact)];
-  return [...new Set(forms.filter(Boolean))];
+export function wordForms(word: string): readonly string[] {
+  let forms = FORMS.get(word);
+  if (!forms) {
+    forms = [...new Set([compact(word), ...word.split('/').map(compact), ...word.split(/[^\p{L}\p{N}]+/u).map(compact)].filter(Boolean))];
+    if (FORMS.size >= 5000) FORMS.clear();
+    FORMS.set(word, forms);
+  }
+  return forms;
 }
+// Ranking asks for the same page words many times (each term, each sub-result); their forms are worked out once.
+const FORMS = new Map<string, readonly string[]>();
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 

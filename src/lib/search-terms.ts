@@ -95,15 +95,19 @@ function lookup(table: SynonymTable, text: string): number[] {
 // A case-insensitive pattern for a plain word; the `i` flag would also make \p{Ll} match capitals.
 const anyCase = (word: string) => [...word].map((c) => `[${c}${c.toUpperCase()}]`).join('');
 
+// Built once: compiling twelve Unicode patterns on every keystroke cost more than the search they serve.
+const GREEK_PATTERNS = GREEK.map(([char, name, letter]) => ({
+  char,
+  // Spelled out, directly after a name or after a number and a space, and not running on into a word.
+  name: new RegExp(`(?<=[\\p{L}\\p{N}-]|\\p{N} )${anyCase(name)}(?!\\p{Ll})`, 'gu'),
+  // One letter closing a name right after its number or a hyphen: IL-1b, IL1B, TNF-a; not "3D", which is no name.
+  letter: new RegExp(`(?<=\\p{L}[\\p{L}\\p{N}-]*\\p{N}|\\p{L}-|\\p{N}-)${anyCase(letter)}(?![\\p{L}\\p{N}])`, 'gu'),
+}));
+
 /** "TNF-alpha" → "TNF-α", "IL1B" → "IL1β", "IL-1 beta" → "IL-1β": Greek written the way the text writes it. */
 export function greekSpelling(query: string): string {
   let s = query;
-  for (const [char, name, letter] of GREEK) {
-    // Spelled out, directly after a name or after a number and a space, and not running on into a word.
-    s = s.replace(new RegExp(`(?<=[\\p{L}\\p{N}-]|\\p{N} )${anyCase(name)}(?!\\p{Ll})`, 'gu'), char);
-    // One letter closing a name right after its number or a hyphen: IL-1b, IL1B, TNF-a; not "3D", which is no name.
-    s = s.replace(new RegExp(`(?<=\\p{L}[\\p{L}\\p{N}-]*\\p{N}|\\p{L}-|\\p{N}-)${anyCase(letter)}(?![\\p{L}\\p{N}])`, 'gu'), char);
-  }
+  for (const { char, name, letter } of GREEK_PATTERNS) s = s.replace(name, char).replace(letter, char);
   return s.replace(/(\p{N}) (?=[αβγδεκ])/gu, '$1');
 }
 

@@ -15,11 +15,11 @@ export interface SearchAnswer {
 }
 
 export interface SearchEngine {
-  search(query: string, filters: Record<string, string>): Promise<SearchAnswer>;
+  /** The answer, or undefined when a search for other text or filters was asked for before this one finished. */
+  search(query: string, filters: Record<string, string>): Promise<SearchAnswer | undefined>;
   /**
-   * Starts the search for what is typed while the debounce runs (once a first search has finished), so that
-   * `search` with the same query and filters finds its answer ready or on its way. A speculative search not yet
-   * begun when the reader types on is dropped.
+   * Starts the search for what is typed while the debounce runs, so that `search` with the same query and filters
+   * finds its answer ready or on its way. A search overtaken by later typing stops before its next fetch.
    */
   preload(query: string, filters: Record<string, string>): void;
   /** Filter values present in the index: kind → counts, chapter → counts. Not awaited by the first search. */
@@ -61,24 +61,19 @@ async function load(base: string): Promise<SearchEngine> {
     queue = run.catch(() => undefined);
     return run;
   };
-  // The latest search asked for, speculatively (`wanted` false) or by the UI; an older one is dropped if it has
-  // not begun by the time its turn comes.
-  let latest: { key: string; wanted: boolean; answer: Promise<SearchAnswer | undefined> } | undefined;
-  let warmed = false;
-  const begin = (query: string, chosen: Record<string, string>, wanted: boolean) => {
+  // The latest search asked for, speculatively or by the UI. Any older one is overtaken: the reader has typed on
+  // or changed a filter, and the UI shows only the latest answer. It is dropped if it has not begun by the time
+  // its turn comes, and otherwise stops before its next fetch.
+  let latest: { key: string; answer: Promise<SearchAnswer | undefined> } | undefined;
+  const begin = (query: string, chosen: Record<string, string>) => {
     const key = JSON.stringify([cleanQuery(query), chosen]);
-    if (latest?.key === key) {
-      latest.wanted ||= wanted;
-      return latest;
-    }
-    const entry = { key, wanted, answer: Promise.resolve<SearchAnswer | undefined>(undefined) };
-    // Overtaken: the reader has typed on and nobody waits for this answer. Checked before each step that fetches.
-    const stale = () => latest !== entry && !entry.wanted;
+    if (latest?.key === key) return latest;
+    const entry = { key, answer: Promise.resolve<SearchAnswer | undefined>(undefined) };
+    const stale = () => latest !== entry;
     entry.answer = serial(async () => {
       if (stale()) return undefined;
       const start = performance.now();
       const answer = await find(query, chosen, stale);
-      warmed = true;
       // Engine time, apart from the debounce: from this search's start to its answer.
       if (answer) performance.measure('search-engine', { start, end: performance.now(), detail: query });
       return answer;
@@ -101,11 +96,10 @@ async function load(base: string): Promise<SearchEngine> {
       // two letters are rarely where a reader stops and match most of the index as a prefix, so they are searched
       // only when asked for, not on the way.
       for (const v of expandQuery(q, terms)) void pagefind.preload(v.text, { filters: chosen }).catch(() => undefined);
-      // Before the first search has finished, Pagefind is still starting and the work would compete with it.
-      if (warmed && q.length >= MIN_SPECULATIVE) void begin(q, chosen, false).answer.catch(() => undefined);
+      if (q.length >= MIN_SPECULATIVE) void begin(q, chosen).answer.catch(() => undefined);
     },
-    async search(query, chosen) {
-      return (await begin(query, chosen, true).answer) ?? { results: [], more: undefined };
+    search(query, chosen) {
+      return begin(query, chosen).answer;
     },
   };
 

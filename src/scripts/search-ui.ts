@@ -38,6 +38,7 @@ export function mountSearch(root: HTMLElement, { base, syncUrl = false, onNaviga
   status.textContent = 'Loading search…';
   const filtersShown = $<HTMLElement>('[data-search-filters]');
   const params = new URLSearchParams(location.search);
+  const linkQuery = syncUrl ? params.get('q') : null;
   // A shared link that chooses filters needs their lists before its search runs; otherwise nothing waits for them.
   const linkFilters = syncUrl && (params.has('kind') || params.has('chapter'));
   const showFilters = (e: SearchEngine) => {
@@ -54,6 +55,8 @@ export function mountSearch(root: HTMLElement, { base, syncUrl = false, onNaviga
     if (linkFilters) await showFilters(e);
     // With nothing to search yet, the lists can come now; otherwise after the first results are shown.
     else if (!input.value.trim()) void showFilters(e);
+    // What was typed while search loaded: its search starts now, the debounce still decides when it is shown.
+    else if (!linkQuery) e.preload(input.value, chosenFilters());
     return e;
   }, () => {
     status.textContent = 'Search could not be loaded. Please try again later.';
@@ -74,13 +77,14 @@ export function mountSearch(root: HTMLElement, { base, syncUrl = false, onNaviga
       return;
     }
     performance.mark('search-query-start');
-    let answer: SearchAnswer;
+    let answer: SearchAnswer | undefined;
     try {
       answer = await loaded.search(query, chosenFilters());
     } catch {
       answer = { results: [], more: undefined }; // an unexpected failure inside Pagefind reads as "no results", not as a broken list
     }
-    if (ticket !== latest) return;
+    // Overtaken by later typing: the list waits for the search that overtook it.
+    if (ticket !== latest || !answer) return;
     list.replaceChildren(...answer.results.map((r) => renderResult(r)));
     announce(query, answer.results.length, !!answer.more);
     performance.measure('search-query', 'search-query-start');
@@ -120,13 +124,14 @@ export function mountSearch(root: HTMLElement, { base, syncUrl = false, onNaviga
     return filters;
   }
 
-  input.addEventListener('input', () => {
+  // Typing starts the search at once (index chunks, then the search itself); the debounce only decides when the
+  // list is painted, so it does not change under every keystroke.
+  const typed = () => {
     clearTimeout(timer);
-    // Fetch the index chunks for what is typed while the debounce runs.
     engine?.preload(input.value, chosenFilters());
-    // Until search has loaded there is nothing to spare by waiting: search as soon as it is ready.
-    timer = setTimeout(() => void run(input.value), engine ? DEBOUNCE_MS : 0);
-  });
+    timer = setTimeout(() => void run(input.value), DEBOUNCE_MS);
+  };
+  input.addEventListener('input', typed);
   kind.addEventListener('change', () => void run(input.value));
   chapter.addEventListener('change', () => void run(input.value));
   // Enter searches at once instead of reloading the page.
@@ -141,9 +146,8 @@ export function mountSearch(root: HTMLElement, { base, syncUrl = false, onNaviga
   });
 
   // Arriving with ?q= (and filters) runs that search.
-  const query = params.get('q');
-  if (syncUrl && query) {
-    input.value = query.slice(0, 5000);
+  if (linkQuery) {
+    input.value = linkQuery.slice(0, 5000);
     void ready.then(() => {
       kind.value = optionOr(kind, params.get('kind'));
       chapter.value = optionOr(chapter, params.get('chapter'));
@@ -151,7 +155,7 @@ export function mountSearch(root: HTMLElement, { base, syncUrl = false, onNaviga
     });
   } else if (input.value.trim()) {
     // Typed into the dialog before this code arrived.
-    void run(input.value);
+    typed();
   }
   return { input, run };
 }

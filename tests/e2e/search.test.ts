@@ -328,6 +328,28 @@ describe('search', () => {
     await page.close();
   });
 
+  test('a search asked for before search loaded is dropped once the reader types on', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl('chapters/introduction/'), { waitUntil: 'networkidle' });
+    // Search finishes loading only after the first letter's debounce has run out, and no index chunk arrives until
+    // the whole word is typed: the search for "C" is still under way when the reader types on.
+    const held = { terms: Promise.withResolvers<void>(), chunks: Promise.withResolvers<void>() };
+    await page.route('**/search-terms.json', async (route) => { await held.terms.promise; await route.continue(); });
+    await page.route('**/pagefind/index/**', async (route) => { await held.chunks.promise; await route.continue(); });
+    await page.keyboard.press('/');
+    await page.keyboard.type('C');
+    await page.waitForTimeout(300);
+    held.terms.resolve();
+    await page.waitForFunction(() => performance.getEntriesByName('search-query-start').length > 0);
+    await page.keyboard.type('XCR4');
+    held.chunks.resolve();
+    await expect.poll(() => page.locator('dialog [data-search-status]').textContent()).toMatch(/results? for “CXCR4”/);
+    // One answer came back, for the whole word; "C", a prefix of most of the index, never read its fragments.
+    const answered = await page.evaluate(() => performance.getEntriesByName('search-engine').map((m) => (m as PerformanceMeasure).detail as string));
+    expect(answered).toEqual(['CXCR4']);
+    await page.close();
+  });
+
   test.each(['00', '%00'])('%s does not find references by the digits inside their DOIs', async (query) => {
     const page = await openSearch();
     await search(page, query);
