@@ -1,7 +1,7 @@
 // Measures search on a built site in Debian's Chromium, side by side with Pagefind's own Default UI mounted on a
 // bare page over the same dist/pagefind/ and timed by the same harness in the same run. Reports figures; asserts
 // nothing. Absolute times depend on the machine's load; the ratios, taken in one run, are what compare.
-// usage: node src/cli/bench-search.ts [SITE_URL | BUILT_DIR] [CONTENT_DIR] [--runs N] [--cold-queries N]   (a folder, ./dist by default, is served here)
+// usage: node src/cli/bench-search.ts [SITE_URL | BUILT_DIR] [CONTENT_DIR] [--runs N] [--cold-queries N] [--intent-ms N]   (a folder, ./dist by default, is served here)
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -53,6 +53,8 @@ export interface Spread { median: number; min: number; max: number; n: number }
 
 export interface SearchBench {
   runs: number;
+  /** How long the pointer rested on the opener before each cold click, in ms (0: none). */
+  intentMs: number;
   queries: string[];
   ours: UiFigures;
   pagefindDefaultUi: UiFigures & { uiBundleBytes: number };
@@ -78,6 +80,8 @@ interface Driver {
   page: (site: URL) => string;
   /** Address that runs `query` on arrival. */
   pageWithQuery: (site: URL, query: string) => string;
+  /** The element a reader clicks to search. */
+  opener: string;
   /** Clicks the opener and waits for the input to take typing. */
   open: (page: Page) => Promise<void>;
   input: string;
@@ -89,8 +93,9 @@ const OURS: Driver = {
   name: 'ours',
   page: (site) => site.href,
   pageWithQuery: (site, q) => `${new URL('search/', site).href}?q=${encodeURIComponent(q)}`,
+  opener: 'a.search-open',
   async open(page) {
-    await page.locator('a.search-open').first().click();
+    await page.locator(this.opener).first().click();
     await page.locator('[data-search-dialog][open] [data-search-input]:focus').waitFor();
   },
   input: '[data-search-dialog][open] [data-search-input], [data-search-page] [data-search-input]',
@@ -101,8 +106,9 @@ const PEER: Driver = {
   name: 'peer',
   page: (site) => new URL(PEER_PATH, site).href,
   pageWithQuery: (site, q) => `${new URL(PEER_PATH, site).href}?q=${encodeURIComponent(q)}`,
+  opener: '.pagefind-ui__search-input',
   async open(page) {
-    await page.locator('.pagefind-ui__search-input').click();
+    await page.locator(this.opener).click();
   },
   input: '.pagefind-ui__search-input',
   // Pagefind UI shows "N results for q", then each row fills in when its fragment arrives.
@@ -171,8 +177,11 @@ async function freshPage(browser: Browser, site: URL): Promise<{ page: Page; clo
 interface Raw { coldClick: number[]; coldPageLoad: number[]; coldBytes: number[]; coldPagefindBytes: number[]; warm: number[]; warmAfterDebounce: number[]; warmEngine: number[]; warmBytes: number[]; uiBundle: number[] }
 const emptyRaw = (): Raw => ({ coldClick: [], coldPageLoad: [], coldBytes: [], coldPagefindBytes: [], warm: [], warmAfterDebounce: [], warmEngine: [], warmBytes: [], uiBundle: [] });
 
-/** One cold visit: load a page, click the opener, type the query, time to the first result; then later queries. */
-async function coldVisit(browser: Browser, site: URL, driver: Driver, query: string, later: string[], raw: Raw): Promise<void> {
+/**
+ * One cold visit: load a page, click the opener, type the query, time to the first result; then later queries.
+ * With `intentMs`, the pointer rests on the opener that long before the click (a reader's hover), untimed.
+ */
+async function coldVisit(browser: Browser, site: URL, driver: Driver, query: string, later: string[], raw: Raw, intentMs = 0): Promise<void> {
   const { page, close } = await freshPage(browser, site);
   try {
     const bytes = countBytes(page);
@@ -181,6 +190,11 @@ async function coldVisit(browser: Browser, site: URL, driver: Driver, query: str
     const before = { ...bytes };
     await page.evaluate(() => { (window as unknown as { __bench: { t0?: number | undefined } }).__bench.t0 = undefined; });
     await expectResult(page, driver, query);
+    if (intentMs > 0) {
+      await page.locator(driver.opener).first().hover();
+      await page.waitForTimeout(intentMs);
+      await page.evaluate(() => { (window as unknown as { __bench: { t0?: number | undefined } }).__bench.t0 = undefined; });
+    }
     await driver.open(page);
     await page.keyboard.type(query);
     await waitShown(page);
@@ -233,7 +247,7 @@ async function pageLoadVisit(browser: Browser, site: URL, driver: Driver, query:
 }
 
 /** Runs the benchmark against a served site, e.g. `http://127.0.0.1:4321/` (its base path included). */
-export async function benchSearch(siteUrl: string, { first, later }: BenchQueries, { runs = 3, coldQueries = Infinity, executablePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium', log = (_: string) => {} } = {}): Promise<SearchBench> {
+export async function benchSearch(siteUrl: string, { first, later }: BenchQueries, { runs = 3, coldQueries = Infinity, intentMs = 0, executablePath = process.env['CHROME_PATH'] ?? '/usr/bin/chromium', log = (_: string) => {} } = {}): Promise<SearchBench> {
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'] });
   const site = new URL(siteUrl);
   const queries = [first, ...later];
@@ -246,7 +260,7 @@ export async function benchSearch(siteUrl: string, { first, later }: BenchQuerie
         const order = (run + i) % 2 ? [PEER, OURS] : [OURS, PEER];
         // Later queries: the rest of the list, from a visit that began with this one (only on the first query of a run).
         const rest = i === 0 ? later : [];
-        for (const d of order) await coldVisit(browser, site, d, q, rest, raw[d.name]);
+        for (const d of order) await coldVisit(browser, site, d, q, rest, raw[d.name], intentMs);
         for (const d of order) await pageLoadVisit(browser, site, d, q, raw[d.name]);
       }
     }
@@ -269,6 +283,7 @@ export async function benchSearch(siteUrl: string, { first, later }: BenchQuerie
   const r = (a: Spread, b: Spread) => Math.round((a.median / b.median) * 100) / 100;
   return {
     runs,
+    intentMs,
     queries,
     ours,
     pagefindDefaultUi: peer,
@@ -289,7 +304,7 @@ export function searchTable(s: SearchBench): string {
   const o = s.ours;
   const p = s.pagefindDefaultUi;
   return [
-    `Search: ${s.runs} runs, queries ${s.queries.map((q) => `“${q}”`).join(', ')}; medians (min–max, n)`,
+    `Search: ${s.runs} runs, queries ${s.queries.map((q) => `“${q}”`).join(', ')}; medians (min–max, n)${s.intentMs ? `; the pointer rested ${s.intentMs} ms on each opener before the cold click` : ''}`,
     '',
     '| | this site | Pagefind Default UI | ratio |',
     '|---|---|---|---|',
@@ -305,11 +320,11 @@ export function searchTable(s: SearchBench): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, 'cold-queries': { type: 'string' }, json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' }, 'cold-queries': { type: 'string' }, 'intent-ms': { type: 'string' }, json: { type: 'boolean' } } });
   const given = positionals[0] ?? 'dist';
   const served = /^https?:/.test(given) ? undefined : await startStaticServer(resolve(given));
   try {
-    const s = await benchSearch(served?.url ?? given, queriesFromContent(resolve(positionals[1] ?? 'content')), { runs: Number(values.runs), coldQueries: Number(values['cold-queries'] ?? Infinity), log: (m) => console.error(m) });
+    const s = await benchSearch(served?.url ?? given, queriesFromContent(resolve(positionals[1] ?? 'content')), { runs: Number(values.runs), coldQueries: Number(values['cold-queries'] ?? Infinity), intentMs: Number(values['intent-ms'] ?? 0), log: (m) => console.error(m) });
     console.log(values.json ? JSON.stringify(s, null, 2) : searchTable(s));
   } finally {
     served?.server.close();

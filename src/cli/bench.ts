@@ -1,8 +1,9 @@
 // Figures, not tests: build time, the weight of every page, search speed, Lighthouse scores, and how the build
 // grows with the size of the review.
 // usage: npm run bench [-- --scale 1,10,50 [--chapter-citations 6000,18000]] [-- --skip-lighthouse] [-- --skip-search] [-- --runs 3]
-//        npm run bench -- --search-only [--dist DIR] [--runs 3] [--cold-queries N]   search figures only: no Lighthouse,
-//        no page weights, and no build when --dist names a built site; --cold-queries times only the first N queries cold
+//        npm run bench -- --search-only [--dist DIR] [--runs 3] [--cold-queries N] [--intent-ms N]   search figures only:
+//        no Lighthouse, no page weights, and no build when --dist names a built site; --cold-queries times only the first
+//        N queries cold; --intent-ms rests the pointer on each UI's opener for N ms before the click
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -15,7 +16,7 @@ import { writeLargeChapterReview, writeSyntheticReview } from './synthetic-revie
 const { values } = parseArgs({ options: {
   scale: { type: 'string' }, 'skip-lighthouse': { type: 'boolean' }, 'skip-search': { type: 'boolean' }, content: { type: 'string', default: 'content' },
   'chapter-citations': { type: 'string', default: '6000,18000' },
-  'search-only': { type: 'boolean' }, dist: { type: 'string' }, runs: { type: 'string', default: '3' }, 'cold-queries': { type: 'string' },
+  'search-only': { type: 'boolean' }, dist: { type: 'string' }, runs: { type: 'string', default: '3' }, 'cold-queries': { type: 'string' }, 'intent-ms': { type: 'string' },
 } });
 const kb = (w: Weight) => `${(w.raw / 1024).toFixed(1)} / ${(w.gzip / 1024).toFixed(1)}`;
 
@@ -61,7 +62,7 @@ if (values.scale) {
 
 async function searchFigures(site: string): Promise<void> {
   const { benchSearch, queriesFromContent, searchTable } = await import('./bench-search.ts');
-  const s = await benchSearch(site, queriesFromContent(resolve(values.content)), { runs: Number(values.runs), coldQueries: Number(values['cold-queries'] ?? Infinity), log: (m) => console.error(m) });
+  const s = await benchSearch(site, queriesFromContent(resolve(values.content)), { runs: Number(values.runs), coldQueries: Number(values['cold-queries'] ?? Infinity), intentMs: Number(values['intent-ms'] ?? 0), log: (m) => console.error(m) });
   console.log('\nSearch in Chromium against the built site, beside Pagefind\'s Default UI over the same index\n');
   console.log(searchTable(s));
 }
