@@ -4,8 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { buildPlugins } from './src/plugins/index.ts';
-import { buildReviewIndex } from './src/lib/review-index.ts';
-import { basePath, contentDir, siteUrl } from './src/lib/site-env.ts';
+import { buildReviewIndex } from './src/lib/content/review-index.ts';
+import { basePath, contentDir, siteUrl } from './src/lib/site/site-env.ts';
 
 const base = basePath();
 const { remarkPlugins, rehypePlugins } = buildPlugins(buildReviewIndex(contentDir()), base);

@@ -2,10 +2,10 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { join } from 'node:path';
-import { findBibliography, parseBibliography } from './lib/bibliography-source.ts';
-import { entitySchema, glossarySchema } from './lib/entities.ts';
-import { contentDir } from './lib/site-env.ts';
-import { chapterSlug } from './lib/slugs.ts';
+import { findBibliography, parseBibliography } from './lib/bibliography/bibliography-source.ts';
+import { entitySchema, glossarySchema } from './lib/entities/entities.ts';
+import { contentDir } from './lib/site/site-env.ts';
+import { chapterSlug } from './lib/content/slugs.ts';
 
 const dir = contentDir();
 

@@ -2,7 +2,7 @@
 // DOI_BASE_URL and EUTILS_BASE_URL point it at another resolver (the tests use a local one).
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addReference, DOI_BASE_URL, EUTILS_BASE_URL } from '../lib/add-reference.ts';
+import { addReference, DOI_BASE_URL, EUTILS_BASE_URL } from '../lib/bibliography/add-reference.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { id: { type: 'string' }, content: { type: 'string' } } });
 if (positionals.length !== 1) {

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startStaticServer } from './static-server.ts';
-import { buildReviewIndex } from '../lib/review-index.ts';
+import { buildReviewIndex } from '../lib/content/review-index.ts';
 
 export interface BenchQueries {
   first: string;

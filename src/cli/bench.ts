@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { pageWeight, type Weight } from '../lib/page-weight.ts';
+import { pageWeight, type Weight } from '../lib/site/page-weight.ts';
 import { startStaticServer } from './static-server.ts';
 import { writeLargeChapterReview, writeSyntheticReview } from './synthetic-review.ts';
 

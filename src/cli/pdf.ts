@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { basePath } from '../lib/site-env.ts';
+import { basePath } from '../lib/site/site-env.ts';
 import { renderEditionPdf } from './edition-pdf.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string', default: process.env['OUT_DIR'] ?? 'dist' } } });

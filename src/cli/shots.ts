@@ -6,9 +6,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { buildReviewIndex } from '../lib/review-index.ts';
-import { basePath, contentDir } from '../lib/site-env.ts';
-import { chapterPath } from '../lib/urls.ts';
+import { buildReviewIndex } from '../lib/content/review-index.ts';
+import { basePath, contentDir } from '../lib/site/site-env.ts';
+import { chapterPath } from '../lib/site/urls.ts';
 import { startStaticServer } from './static-server.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean' } } });

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildReviewIndex, type ReviewIndex } from '../lib/review-index.ts';
-import { contentDir } from '../lib/site-env.ts';
+import { buildReviewIndex, type ReviewIndex } from '../lib/content/review-index.ts';
+import { contentDir } from '../lib/site/site-env.ts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getReviewIndex } from '../data/queries.ts';
-import { identifierLinks } from '../lib/entities.ts';
-import { typeLabel } from '../lib/entity-types.ts';
+import { identifierLinks } from '../lib/entities/entities.ts';
+import { typeLabel } from '../lib/entities/entity-types.ts';
 
 /** Everything an entity card shows, keyed by entity id; fetched by the card script on first hover. */
 export const GET: APIRoute = () => {

@@ -5,8 +5,8 @@ import { basename, join, relative } from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
-import { formatReferences } from '../lib/bibliography.ts';
-import type { ReviewIndex } from '../lib/review-index.ts';
+import { formatReferences } from '../lib/bibliography/bibliography.ts';
+import type { ReviewIndex } from '../lib/content/review-index.ts';
 import remarkCitationKeys from './remark-citation-keys.ts';
 import remarkLiteralDirectives from './remark-literal-directives.ts';
 import remarkInternalLinks from './remark-internal-links.ts';
@@ -25,7 +25,7 @@ export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 
 
 /**
  * The order matters. Citations are found once, in the Markdown tree, by the same function the numbering pre-pass
- * uses (src/lib/citation-syntax.ts): remarkCitationKeys checks them, fails if they differ from the pre-pass, and
+ * uses (src/lib/citations/citation-syntax.ts): remarkCitationKeys checks them, fails if they differ from the pre-pass, and
  * turns each group into a marked span, so code, escaped brackets, link text and headings never reach rehype-citation
  * as citations. rehype-citation then reads only the marked groups, in batches on a tree of their own so its cost stays
  * linear (it must return the same keys, or the build fails at that line); numbering renders them and appends the

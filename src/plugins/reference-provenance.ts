@@ -1,9 +1,9 @@
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { buildCoins } from '../lib/coins.ts';
-import type { Evidence, EvidenceStatus } from '../lib/evidence.ts';
-import type { CslRecord } from '../lib/reference-links.ts';
-import { authorShort, sourceNumbersLabel } from '../lib/source-numbers.ts';
+import { buildCoins } from '../lib/bibliography/coins.ts';
+import type { Evidence, EvidenceStatus } from '../lib/provenance/reference-evidence.ts';
+import type { CslRecord } from '../lib/bibliography/reference-links.ts';
+import { authorShort, sourceNumbersLabel } from '../lib/provenance/source-numbers.ts';
 
 export interface ProvenanceOptions {
   /** Evidence by reference id; undefined when the review has no evidence file. */

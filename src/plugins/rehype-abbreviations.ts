@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import { h } from 'hastscript';
-import { findMentions, type MentionMatcher } from '../lib/mentions.ts';
+import { findMentions, type MentionMatcher } from '../lib/entities/mentions.ts';
 import { rewriteProseText, wrapMatches } from './prose-text.ts';
 
 export interface AbbreviationOptions {

@@ -3,11 +3,11 @@ import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { fromHtml } from 'hast-util-from-html';
 import { visit, SKIP } from 'unist-util-visit';
-import { citationSegments, isPlainItem } from '../lib/citations.ts';
-import { authorShort } from '../lib/source-numbers.ts';
-import type { CitedItem } from '../lib/citation-syntax.ts';
+import { citationSegments, isPlainItem } from '../lib/citations/citations.ts';
+import { authorShort } from '../lib/provenance/source-numbers.ts';
+import type { CitedItem } from '../lib/citations/citation-syntax.ts';
 import '../plugins/remark-citation-keys.ts';
-import { buildReferenceLinks, type CslRecord } from '../lib/reference-links.ts';
+import { buildReferenceLinks, type CslRecord } from '../lib/bibliography/reference-links.ts';
 import { coinsSpan, provenanceOf, type ProvenanceOptions } from './reference-provenance.ts';
 
 export interface CitationNumberOptions {

@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import { h } from 'hastscript';
-import { findMentions, type MentionMatcher } from '../lib/mentions.ts';
-import { withBase } from '../lib/urls.ts';
+import { findMentions, type MentionMatcher } from '../lib/entities/mentions.ts';
+import { withBase } from '../lib/site/urls.ts';
 import { rewriteProseText, wrapMatches } from './prose-text.ts';
 
 export interface EntityOptions {

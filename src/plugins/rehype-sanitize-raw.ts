@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { EXIT, visit } from 'unist-util-visit';
-import { HTML_SCHEMA, sanitizeTree } from '../lib/sanitize.ts';
+import { HTML_SCHEMA, sanitizeTree } from '../lib/security/sanitize.ts';
 
 const MARK = 'dataSiteMarkdown';
 

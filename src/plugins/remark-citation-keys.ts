@@ -1,7 +1,7 @@
 import type { Parent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { basename } from 'node:path';
-import { collectCitations, type CitedItem, type FoundCitation } from '../lib/citation-syntax.ts';
+import { collectCitations, type CitedItem, type FoundCitation } from '../lib/citations/citation-syntax.ts';
 
 export interface CitationKeyOptions {
   /** Every key the bibliography holds. */

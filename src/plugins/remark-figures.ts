@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { basename } from 'node:path';
 import { h } from 'hastscript';
 import { visit, SKIP } from 'unist-util-visit';
-import { labelledSvg, type Figure } from '../lib/figures.ts';
+import { labelledSvg, type Figure } from '../lib/content/figures.ts';
 
 export interface FigureOptions {
   /** File name → figure. */

@@ -2,8 +2,8 @@ import type { Definition, Link, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { basename } from 'node:path';
 import { visit } from 'unist-util-visit';
-import { chapterPath, withBase } from '../lib/urls.ts';
-import { isSafeLinkUrl } from '../lib/sanitize.ts';
+import { chapterPath, withBase } from '../lib/site/urls.ts';
+import { isSafeLinkUrl } from '../lib/security/sanitize.ts';
 
 export interface InternalLinkOptions {
   base: string;

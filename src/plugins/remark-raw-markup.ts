@@ -3,8 +3,8 @@ import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { warnContent } from '../lib/content-error.ts';
-import { HTML_SCHEMA, checkJsxElement, sanitizeTree } from '../lib/sanitize.ts';
+import { warnContent } from '../lib/content/content-error.ts';
+import { HTML_SCHEMA, checkJsxElement, sanitizeTree } from '../lib/security/sanitize.ts';
 
 // The parts of an MDX JSX node this check reads (mdast-util-mdx-jsx's shape).
 interface JsxAttribute {
@@ -21,7 +21,7 @@ interface JsxElement extends Node {
 /**
  * Markup written into a chapter rather than produced from Markdown.
  *
- * - `.md`: raw HTML is sanitized (rehype-sanitize-raw.ts, with the schema in lib/sanitize.ts); here each piece is
+ * - `.md`: raw HTML is sanitized (rehype-sanitize-raw.ts, with the schema in lib/security/sanitize.ts); here each piece is
  *   checked on its own so the author gets a warning with the line of what will be removed.
  * - `.mdx`: HTML is JSX, compiled to code, so it cannot be cleaned afterwards; an element or attribute the
  *   sanitizer would change fails the build, as do components (`<Chart>`), fragments and `{…}` attribute values.

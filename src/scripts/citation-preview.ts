@@ -1,7 +1,7 @@
 // Citation cards are built from the page's own reference list, plus what the citation's span says about each work
 // (locator, prefix, suffix), so they need no data of their own.
 import { attachHoverCard } from './hover-card.ts';
-import { isSingleLocator, locatorText } from '../lib/locator-text.ts';
+import { isSingleLocator, locatorText } from '../lib/citations/locator-text.ts';
 
 /** One work of a group as the build writes it into `data-items`: the Pandoc parts, and who wrote the work. */
 export interface CardItem {

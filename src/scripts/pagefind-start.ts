@@ -1,8 +1,8 @@
 // Starts Pagefind (its JS, then the wasm and index metadata) once per page. Kept apart from the search engine so
 // the first sign of intent can start it at once, in parallel with fetching the engine's own code.
 
-import type { PagefindData } from '../lib/search-rank.ts';
-import { pagefindWasmPath } from '../lib/pagefind-files.ts';
+import type { PagefindData } from '../lib/search/search-rank.ts';
+import { pagefindWasmPath } from '../lib/search/pagefind-files.ts';
 
 export interface PagefindResult { id: string; score: number; data(): Promise<PagefindData> }
 export interface Pagefind {

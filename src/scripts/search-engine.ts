@@ -1,8 +1,8 @@
 // Runs a reader's query through Pagefind: expands it with the review's nomenclature, searches every variant,
 // reads the fragments of a first screen of results and keeps only real matches; the rest are read when asked for.
 // Loaded on demand, when a reader shows they want search.
-import { cleanQuery, expandQuery, type SynonymTable } from '../lib/search-terms.ts';
-import { pagefindTerms, rankResults, type Candidate, type PagefindData, type RankedResult } from '../lib/search-rank.ts';
+import { cleanQuery, expandQuery, type SynonymTable } from '../lib/search/search-terms.ts';
+import { pagefindTerms, rankResults, type Candidate, type PagefindData, type RankedResult } from '../lib/search/search-rank.ts';
 import { startPagefind, type PagefindResult } from './pagefind-start.ts';
 
 type TermsFile = SynonymTable & { chapters?: string[] };

@@ -1,6 +1,6 @@
 // The search form's behaviour, shared by the dialog and the search page: debounced live search, filters, a result
 // list announced through a live region, and arrow-key movement between the input and the results.
-import { wordMatches, type MatchClass, type RankedResult } from '../lib/search-rank.ts';
+import { wordMatches, type MatchClass, type RankedResult } from '../lib/search/search-rank.ts';
 import { loadSearchEngine, type SearchAnswer, type SearchEngine } from './search-engine.ts';
 
 export interface SearchView {

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, siteUrl } from '../support/browser.ts';
 import { builtPages } from '../support/dist-pages.ts';
-import { buildReviewIndex } from '../../src/lib/review-index.ts';
-import { sourceCoverage } from '../../src/lib/source-numbers.ts';
-import { collectEditorialNotes } from '../../src/lib/editorial-notes.ts';
+import { buildReviewIndex } from '../../src/lib/content/review-index.ts';
+import { sourceCoverage } from '../../src/lib/provenance/source-numbers.ts';
+import { collectEditorialNotes } from '../../src/lib/content/editorial-notes.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });

@@ -9,7 +9,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import { buildPlugins } from '../../src/plugins/index.ts';
-import { buildReviewIndex } from '../../src/lib/review-index.ts';
+import { buildReviewIndex } from '../../src/lib/content/review-index.ts';
 
 export interface MiniReview {
   chapters: Record<string, string>;

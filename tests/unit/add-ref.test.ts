@@ -5,8 +5,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addReference, parseIdentifier, uniqueKey } from '../../src/lib/add-reference.ts';
-import { parseBibliography } from '../../src/lib/bibliography-source.ts';
+import { addReference, parseIdentifier, uniqueKey } from '../../src/lib/bibliography/add-reference.ts';
+import { parseBibliography } from '../../src/lib/bibliography/bibliography-source.ts';
 import { copyFixture, shellEnv } from '../support/build-fixture.ts';
 
 const FIXTURES = 'tests/fixtures/add-ref';

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findBibliography, parseBibliography } from '../../src/lib/bibliography-source.ts';
-import { ContentError } from '../../src/lib/content-error.ts';
+import { findBibliography, parseBibliography } from '../../src/lib/bibliography/bibliography-source.ts';
+import { ContentError } from '../../src/lib/content/content-error.ts';
 
 const caught = (run: () => unknown): ContentError => {
   try { run(); } catch (error) { return error as ContentError; }

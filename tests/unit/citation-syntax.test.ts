@@ -3,7 +3,7 @@ import { VFile } from 'vfile';
 import type { Root as HastRoot } from 'hast';
 import { parseCitation } from 'rehype-citation/node/src/parse-citation.js';
 import { citationRE } from 'rehype-citation/node/src/regex.js';
-import { collectCitations, escapedMarks, parseCitationGroup, parsePage, type CitedItem } from '../../src/lib/citation-syntax.ts';
+import { collectCitations, escapedMarks, parseCitationGroup, parsePage, type CitedItem } from '../../src/lib/citations/citation-syntax.ts';
 import { transformCitationKeys } from '../../src/plugins/remark-citation-keys.ts';
 import { transformCitationsPerPage } from '../../src/plugins/rehype-citation-per-page.ts';
 import { locatorSentence } from '../../src/scripts/citation-preview.ts';

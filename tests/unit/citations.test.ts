@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { findGroupsInValue } from '../../src/lib/citation-syntax.ts';
-import { compressRanges, formatRuns, numberCitationsAcrossChapters } from '../../src/lib/citations.ts';
+import { findGroupsInValue } from '../../src/lib/citations/citation-syntax.ts';
+import { compressRanges, formatRuns, numberCitationsAcrossChapters } from '../../src/lib/citations/citations.ts';
 
 describe('citation groups in a plain string (findGroupsInValue)', () => {
   test.each([

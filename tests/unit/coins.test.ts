@@ -3,10 +3,10 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import { formatReferences } from '../../src/lib/bibliography.ts';
-import { buildCoins, parseCoins } from '../../src/lib/coins.ts';
-import type { CslRecord } from '../../src/lib/reference-links.ts';
-import { buildReviewIndex } from '../../src/lib/review-index.ts';
+import { formatReferences } from '../../src/lib/bibliography/bibliography.ts';
+import { buildCoins, parseCoins } from '../../src/lib/bibliography/coins.ts';
+import type { CslRecord } from '../../src/lib/bibliography/reference-links.ts';
+import { buildReviewIndex } from '../../src/lib/content/review-index.ts';
 import { referenceEntry } from '../../src/plugins/rehype-citation-numbers.ts';
 
 /** Elements of a tree with a tag and class. */

@@ -3,16 +3,16 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { ContentError } from '../../src/lib/content-error.ts';
-import { decodeContentText, jsonLine } from '../../src/lib/content-text.ts';
-import { checkTextForms, entitySchema } from '../../src/lib/entities.ts';
-import { loadFigures } from '../../src/lib/figures.ts';
-import { checkHome } from '../../src/lib/home-check.ts';
-import { buildMentionMatcher, findMentions } from '../../src/lib/mentions.ts';
-import { buildReferenceLinks } from '../../src/lib/reference-links.ts';
-import { parseReferences } from '../../src/lib/references.ts';
-import { buildReviewIndex } from '../../src/lib/review-index.ts';
-import { chapterSlug } from '../../src/lib/slugs.ts';
+import { ContentError } from '../../src/lib/content/content-error.ts';
+import { decodeContentText, jsonLine } from '../../src/lib/content/content-text.ts';
+import { checkTextForms, entitySchema } from '../../src/lib/entities/entities.ts';
+import { loadFigures } from '../../src/lib/content/figures.ts';
+import { checkHome } from '../../src/lib/content/home-check.ts';
+import { buildMentionMatcher, findMentions } from '../../src/lib/entities/mentions.ts';
+import { buildReferenceLinks } from '../../src/lib/bibliography/reference-links.ts';
+import { parseReferences } from '../../src/lib/bibliography/references.ts';
+import { buildReviewIndex } from '../../src/lib/content/review-index.ts';
+import { chapterSlug } from '../../src/lib/content/slugs.ts';
 import { chapter, miniReview, render } from '../support/pipeline.ts';
 
 const failure = (run: () => unknown): ContentError => {

@@ -2,9 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { collectCitations, parsePage } from '../../src/lib/citation-syntax.ts';
-import { loadReferences } from '../../src/lib/references.ts';
-import { splitFrontMatter, stripCode } from '../../src/lib/review-index.ts';
+import { collectCitations, parsePage } from '../../src/lib/citations/citation-syntax.ts';
+import { loadReferences } from '../../src/lib/bibliography/references.ts';
+import { splitFrontMatter, stripCode } from '../../src/lib/content/review-index.ts';
 
 const dir = 'content/chapters';
 const files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();

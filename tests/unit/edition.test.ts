@@ -1,6 +1,6 @@
 // A chapter compiled on its own becomes one part of the single-page edition without clashing with the others.
 import { describe, expect, test } from 'vitest';
-import { editionPartHtml } from '../../src/lib/edition.ts';
+import { editionPartHtml } from '../../src/lib/content/edition.ts';
 
 const options = { prefix: 'one--', base: '/sub/', chapters: new Map([['one', 'one--'], ['two', 'two--']]), chapterAnchor: (slug: string) => `chapter-${slug}` };
 const part = (html: string) => editionPartHtml(html, options);

@@ -6,9 +6,9 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
-import { collectEditorialNotes, findEditorialNotes } from '../../src/lib/editorial-notes.ts';
-import { buildReviewIndex } from '../../src/lib/review-index.ts';
-import { noteRecords } from '../../src/lib/search-records.ts';
+import { collectEditorialNotes, findEditorialNotes } from '../../src/lib/content/editorial-notes.ts';
+import { buildReviewIndex } from '../../src/lib/content/review-index.ts';
+import { noteRecords } from '../../src/lib/search/search-records.ts';
 import remarkEditorialNotes from '../../src/plugins/remark-editorial-notes.ts';
 import { chapter, miniReview, render } from '../support/pipeline.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { locatorText } from '../../src/lib/locator-text.ts';
+import { locatorText } from '../../src/lib/citations/locator-text.ts';
 
 describe('a locator as the text shows it', () => {
   test.each([

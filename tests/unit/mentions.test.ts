@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildMentionMatcher, findMentions } from '../../src/lib/mentions.ts';
+import { buildMentionMatcher, findMentions } from '../../src/lib/entities/mentions.ts';
 
 const matcher = buildMentionMatcher([
   { id: 'il1b', forms: ['IL-1β'] },

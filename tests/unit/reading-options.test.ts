@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { repoLinks } from '../../src/lib/repo-links.ts';
-import { highlightLegend } from '../../src/lib/entity-types.ts';
+import { repoLinks } from '../../src/lib/site/repo-links.ts';
+import { highlightLegend } from '../../src/lib/entities/entity-types.ts';
 
 describe('repository links', () => {
   test('are off without REPO_URL', () => {

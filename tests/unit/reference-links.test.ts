@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildReferenceLinks } from '../../src/lib/reference-links.ts';
+import { buildReferenceLinks } from '../../src/lib/bibliography/reference-links.ts';
 
 describe('buildReferenceLinks', () => {
   test('builds DOI, PubMed and PMC links in that order', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseReferences } from '../../src/lib/references.ts';
-import { ContentError } from '../../src/lib/content-error.ts';
+import { parseReferences } from '../../src/lib/bibliography/references.ts';
+import { ContentError } from '../../src/lib/content/content-error.ts';
 
 const record = (id: string) => `{"id": "${id}", "type": "article-journal", "title": "T ${id}"}`;
 

@@ -8,7 +8,7 @@ import remarkMdx from 'remark-mdx';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
-import { checkJsxElement, isSafeLinkUrl, sanitizeSvg } from '../../src/lib/sanitize.ts';
+import { checkJsxElement, isSafeLinkUrl, sanitizeSvg } from '../../src/lib/security/sanitize.ts';
 import rehypeSanitizeRaw from '../../src/plugins/rehype-sanitize-raw.ts';
 import { transformRawMarkup } from '../../src/plugins/remark-raw-markup.ts';
 import { HTML_VECTORS, SVG_VECTORS, unsafeMarkup } from '../support/hostile.ts';

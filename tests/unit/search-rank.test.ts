@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isIdentifier, matchClass, pagefindTerms, rankResults, titleMatches, wordForms, wordMatches, type Candidate, type PagefindData } from '../../src/lib/search-rank.ts';
+import { isIdentifier, matchClass, pagefindTerms, rankResults, titleMatches, wordForms, wordMatches, type Candidate, type PagefindData } from '../../src/lib/search/search-rank.ts';
 
 /** A Pagefind fragment whose matched words are the given ones (locations point at them), split into sections. */
 function fragment(title: string, sections: [heading: string, text: string, matched: string[]][]): PagefindData {

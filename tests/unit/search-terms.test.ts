@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { pagefindTerms } from '../../src/lib/search-rank.ts';
+import { pagefindTerms } from '../../src/lib/search/search-rank.ts';
 import {
   acronymSingular, buildSynonymTable, cleanQuery, expandQuery, findSlashCompounds, greekSpelling, termKey, MAX_QUERY_LENGTH,
   type EntityLike, type GlossaryLike,
-} from '../../src/lib/search-terms.ts';
+} from '../../src/lib/search/search-terms.ts';
 
 const texts = (query: string, table = TABLE) => expandQuery(query, table).map((v) => v.text);
 // Two spellings Pagefind normalises alike are the same search ("IL1β" and "IL-1β").

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { Evidence } from '../../src/lib/evidence.ts';
-import type { CitationSite } from '../../src/lib/review-index.ts';
-import { buildReviewIndex } from '../../src/lib/review-index.ts';
-import { sitesBySourceNumber, sourceNumbersAt } from '../../src/lib/source-citations.ts';
-import { authorShort, expandNumberList, formatNumberList, sourceCoverage, sourceNumbersLabel } from '../../src/lib/source-numbers.ts';
+import type { Evidence } from '../../src/lib/provenance/reference-evidence.ts';
+import type { CitationSite } from '../../src/lib/content/review-index.ts';
+import { buildReviewIndex } from '../../src/lib/content/review-index.ts';
+import { sitesBySourceNumber, sourceNumbersAt } from '../../src/lib/provenance/source-citations.ts';
+import { authorShort, expandNumberList, formatNumberList, sourceCoverage, sourceNumbersLabel } from '../../src/lib/provenance/source-numbers.ts';
 
 const evidence = (numbers: Record<string, number[]>) => new Map<string, Evidence>(Object.entries(numbers).map(([id, reviewCitations]) => [id, { status: 'verified', reviewCitations, claim: '', evidence: [], notes: '' }]));
 const site = (anchor: string, items: CitationSite['items'], page = 'one'): CitationSite => ({ page, pageTitle: 'One', anchor, section: undefined, keys: items.map((i) => i.key), items });

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getHome, getReviewIndex } from '../../data/queries.ts';
-import { exportReferences, type ExportFormat } from '../../lib/bibliography.ts';
-import { siteCitationRecord } from '../../lib/site-citation.ts';
-import { withBase } from '../../lib/urls.ts';
+import { exportReferences, type ExportFormat } from '../../lib/bibliography/bibliography.ts';
+import { siteCitationRecord } from '../../lib/bibliography/site-citation.ts';
+import { withBase } from '../../lib/site/urls.ts';
 
 const FORMATS: Record<string, { format: ExportFormat; type: string }> = {
   bib: { format: 'bibtex', type: 'application/x-bibtex' },

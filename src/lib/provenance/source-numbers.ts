@@ -1,6 +1,6 @@
 // The source review's own reference numbers: which of them this bibliography identifies, and how to say so.
-import { compressRanges, formatRuns } from './citations.ts';
-import type { Evidence } from './evidence.ts';
+import { compressRanges, formatRuns } from '../citations/citations.ts';
+import type { Evidence } from './reference-evidence.ts';
 
 /** '63–67, 70' → [63, 64, 65, 66, 67, 70]. Ranges by en dash, em dash or hyphens; lists by comma, ';', '&' or 'and'. */
 export function expandNumberList(value: string): number[] {

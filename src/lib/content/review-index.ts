@@ -2,17 +2,17 @@ import { readdirSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import GithubSlugger from 'github-slugger';
-import { numberCitationsAcrossChapters } from './citations.ts';
-import { collectCitations, parsePage, type CitedItem } from './citation-syntax.ts';
+import { numberCitationsAcrossChapters } from '../citations/citations.ts';
+import { collectCitations, parsePage, type CitedItem } from '../citations/citation-syntax.ts';
 import { ContentError, lineAt } from './content-error.ts';
 import { readContentText } from './content-text.ts';
 import { checkHome } from './home-check.ts';
-import { loadBibliography } from './bibliography-source.ts';
-import { loadEvidence, type Evidence } from './evidence.ts';
-import type { CslRecord } from './reference-links.ts';
+import { loadBibliography } from '../bibliography/bibliography-source.ts';
+import { loadEvidence, type Evidence } from '../provenance/reference-evidence.ts';
+import type { CslRecord } from '../bibliography/reference-links.ts';
 import { chapterSlug } from './slugs.ts';
-import { loadEntities, loadGlossary, type Entity, type GlossaryTerm } from './entities.ts';
-import { buildMentionMatcher, findMentions, type MentionMatcher } from './mentions.ts';
+import { loadEntities, loadGlossary, type Entity, type GlossaryTerm } from '../entities/entities.ts';
+import { buildMentionMatcher, findMentions, type MentionMatcher } from '../entities/mentions.ts';
 import { figureFilesIn, loadFigures, type Figure } from './figures.ts';
 
 export interface ChapterSource {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parse as parseLenient, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { ContentError, lineAt } from './content-error.ts';
+import { ContentError, lineAt } from '../content/content-error.ts';
 
 /** How sure the site is that a bibliography record is the work the source cites, and what it stands for there. */
 export const evidenceSchema = z.object({

@@ -1,6 +1,6 @@
-import type { Entity } from './entities.ts';
-import { identifierLinks } from './entities.ts';
-import { buildReferenceLinks, type CslRecord } from './reference-links.ts';
+import type { Entity } from '../entities/entities.ts';
+import { identifierLinks } from '../entities/entities.ts';
+import { buildReferenceLinks, type CslRecord } from '../bibliography/reference-links.ts';
 
 type Person = { family?: string; given?: string; literal?: string };
 

@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { collectCitations, parsePage, type FoundCitation } from './citation-syntax.ts';
-import { citationText } from './citations.ts';
+import { collectCitations, parsePage, type FoundCitation } from '../citations/citation-syntax.ts';
+import { citationText } from '../citations/citations.ts';
 import { readContentText } from './content-text.ts';
 import { splitFrontMatter, type ReviewIndex } from './review-index.ts';
 

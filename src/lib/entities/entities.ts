@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { ContentError, warnContent } from './content-error.ts';
-import { jsonLine, parseContentJson, readContentText } from './content-text.ts';
+import { ContentError, warnContent } from '../content/content-error.ts';
+import { jsonLine, parseContentJson, readContentText } from '../content/content-text.ts';
 import { writtenVariants } from './mentions.ts';
 
 /** Identifier formats, checked so a typo in an identifier fails the build instead of linking nowhere. */

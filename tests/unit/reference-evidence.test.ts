@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { ContentError } from '../../src/lib/content-error.ts';
-import { loadEvidence, parseEvidence } from '../../src/lib/evidence.ts';
-import { loadReferences } from '../../src/lib/references.ts';
+import { ContentError } from '../../src/lib/content/content-error.ts';
+import { loadEvidence, parseEvidence } from '../../src/lib/provenance/reference-evidence.ts';
+import { loadReferences } from '../../src/lib/bibliography/references.ts';
 
 const entry = (status = 'verified', numbers = '[1]') => `{ "status": "${status}", "reviewCitations": ${numbers}, "claim": "c", "evidence": ["https://example.org"], "notes": "n" }`;
 const file = (entries: Record<string, string>) => `{\n${Object.entries(entries).map(([id, e]) => `  "${id}": ${e}`).join(',\n')}\n}\n`;

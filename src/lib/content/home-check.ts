@@ -1,5 +1,5 @@
 import { ContentError, lineAt } from './content-error.ts';
-import { isCalendarDate } from './references.ts';
+import { isCalendarDate } from '../bibliography/references.ts';
 
 /**
  * Checks on the home page's front matter that its schema cannot make: `updated` is a real calendar date (YAML and

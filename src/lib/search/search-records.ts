@@ -1,6 +1,6 @@
 // Search records for things that are entries on a page rather than pages: each reference, entity and glossary
 // term becomes its own Pagefind record pointing at its anchor, so a search lands on the entry, not the list.
-import type { CslRecord } from './reference-links.ts';
+import type { CslRecord } from '../bibliography/reference-links.ts';
 
 /** Pagefind's custom record (`index.addCustomRecord`), with the fields this site fills. */
 export interface SearchRecord {

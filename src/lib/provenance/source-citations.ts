@@ -1,5 +1,5 @@
 // Where the review cites the source review for one of the source's own reference numbers (locator `refs …`).
-import type { CitationSite } from './review-index.ts';
+import type { CitationSite } from '../content/review-index.ts';
 import { expandNumberList } from './source-numbers.ts';
 
 /** The source numbers a citation site names for `sourceKey` (`[@source, refs 63–67]` → 63…67). */

@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { ContentError, lineAt } from './content-error.ts';
+import { ContentError, lineAt } from '../content/content-error.ts';
 import { parseReferences } from './references.ts';
 import type { CslRecord } from './reference-links.ts';
 

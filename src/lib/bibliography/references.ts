@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ContentError } from './content-error.ts';
-import { jsonLine, parseContentJson, readContentText } from './content-text.ts';
+import { ContentError } from '../content/content-error.ts';
+import { jsonLine, parseContentJson, readContentText } from '../content/content-text.ts';
 import type { CslRecord } from './reference-links.ts';
 
 /** `https://doi.org/10.1/x`, `doi:10.1/x`, ` 10.1/x ` → `10.1/x`; anything else is left for the format check. */

@@ -4,7 +4,7 @@ import type { Element } from 'hast';
 import { z } from 'zod';
 import { ContentError, warnContent } from './content-error.ts';
 import { jsonLine, parseContentJson, readContentText } from './content-text.ts';
-import { sanitizeSvg } from './sanitize.ts';
+import { sanitizeSvg } from '../security/sanitize.ts';
 
 export const figureSchema = z.object({
   /** Anchor of the figure: `figure-<id>`. */
