@@ -33,8 +33,14 @@ const home = defineCollection({
     title: z.string().min(1),
     /** One short paragraph for a busy reader. */
     tldr: z.string().min(1),
-    /** Three to five findings, one sentence each. */
-    keyFindings: z.array(z.string().min(1)).min(3).max(5),
+    /**
+     * Three to six findings, one sentence each: plain text, or `{ text, link, editorial }` where `link` names the
+     * chapter passage that develops it (`06-results.mdx#heading-id`) and `editorial` marks what the site adds.
+     */
+    keyFindings: z.array(z.union([
+      z.string().min(1),
+      z.object({ text: z.string().min(1), link: z.string().min(1).optional(), editorial: z.boolean().default(false) }).strict(),
+    ])).min(3).max(6),
     /** Short description for search engines and link previews. */
     description: z.string().min(1),
     /** Citation key of the work this site restates. */

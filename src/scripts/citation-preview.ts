@@ -22,6 +22,7 @@ export function locatorSentence(item: CardItem): string | undefined {
     const verb = item.by && !/ et al\.$| and /.test(item.by) ? 'cites' : 'cite';
     return `${who} ${verb} their ${locatorText(locator)} here; ${one ? 'this work is' : 'these works are'} not identified on this site.`;
   }
+  if (!locator.value) return `Cited from its ${locator.label}${item.suffix ? `, ${item.suffix}` : ''}.`;
   return `Cited at ${locator.label} ${locator.value}${item.suffix ? `, ${item.suffix}` : ''}.`;
 }
 

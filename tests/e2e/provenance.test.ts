@@ -155,3 +155,34 @@ describe('editorial notes', () => {
     await page.close();
   });
 });
+
+describe('locators and key findings a reader can follow', () => {
+  test('a claim the source makes only in its abstract says so, in the text and in the card', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl(''));
+    const citation = page.locator('.citation', { hasText: /, abstract\]/ }).first();
+    await expect(citation.textContent()).resolves.toMatch(/^\[\d+, abstract\]$/);
+    await citation.locator('a').first().focus();
+    const card = page.locator('.cite-card');
+    await card.waitFor({ state: 'visible' });
+    await expect(card.textContent()).resolves.toContain('Cited from its abstract.');
+    await page.close();
+  });
+
+  test('a key finding links to the passage that develops it, and one the site adds is labelled as an editorial note', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl(''));
+    const findings = page.locator('#key-findings + .key-findings-list > li');
+    const editorial = findings.filter({ has: page.locator('.editorial-note-label') });
+    await expect(editorial.count()).resolves.toBeGreaterThan(0);
+    const link = editorial.first().locator('a.key-finding-link');
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/chapters\/[a-z0-9-]+\/#[a-z0-9-]+$/);
+    await link.click();
+    await page.waitForURL((url) => url.hash.length > 1);
+    const target = page.locator(decodeURIComponent(new URL(page.url()).hash));
+    await expect(target.count()).resolves.toBe(1);
+    await expect(target.evaluate((el) => /^H[2-4]$/.test(el.tagName))).resolves.toBe(true);
+    await page.close();
+  });
+});

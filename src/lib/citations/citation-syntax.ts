@@ -57,6 +57,9 @@ const LABELS: [label: string, forms: string[]][] = [
   ['pt.', ['parts', 'part', 'pts.', 'pt.']],
   ['col.', ['columns', 'column', 'cols.', 'col.']],
 ];
+/** Parts of a work a citation can point to by name alone: `[@key, abstract]`. */
+export const PART_LABELS = ['abstract'] as const;
+const PART_RE = new RegExp(String.raw`^(${PART_LABELS.join('|')})(?![\p{L}\p{N}])`, 'iu');
 const FORMS = LABELS.flatMap(([label, forms]) => forms.map((form) => ({ label, form }))).sort((a, b) => b.form.length - a.form.length);
 const NUMBER = String.raw`[A-Za-z]?\d+(?:[.:]\d+)*[A-Za-z]?`;
 const ROMAN = '[ivxlcdm]+|[IVXLCDM]+';
@@ -90,6 +93,14 @@ export function parseLocator(text: string): Pick<CitedItem, 'locator' | 'suffix'
     const labelled = matchLabel(inside);
     out.locator = labelled ? { label: labelled.label, value: inside.slice(labelled.length).trim() } : { label: 'p.', value: inside };
     if (explicit[2]?.trim()) out.suffix = explicit[2].trim();
+    return out;
+  }
+  // A part of the work named without a number (`abstract`) is a locator of its own, with no value.
+  const part = PART_RE.exec(text);
+  if (part) {
+    out.locator = { label: (part[1] ?? '').toLowerCase(), value: '' };
+    const suffix = text.slice(part[0].length).replace(/^\s*,?\s*/, '').trim();
+    if (suffix) out.suffix = suffix;
     return out;
   }
   const labelled = matchLabel(text);

@@ -99,7 +99,7 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
     const text = readContentText(home);
     const { data, body, bodyLine } = splitFrontMatter(text, home);
     // Checked once citations are read, so a missing bibliography is named as such rather than as an unknown source.
-    checkHomeData = () => checkHome(home, text, data, new Set(references.map((r) => r.id)));
+    checkHomeData = () => checkHome(home, text, data, new Set(references.map((r) => r.id)), new Map(chapters.map((c) => [basename(c.file), c.headingIds])));
     pages.push({ slug: '', title: 'Home', body, bodyLine, file: home });
     sourceKey = typeof data['source'] === 'string' ? data['source'] : undefined;
   }
