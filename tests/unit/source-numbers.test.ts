@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
-import { collectCitations, parsePage, type CitedItem } from '../../src/lib/citations/citation-syntax.ts';
+import { collectCitations, parseCitationGroup, parsePage, type CitedItem } from '../../src/lib/citations/citation-syntax.ts';
 import type { Evidence } from '../../src/lib/provenance/reference-evidence.ts';
 import type { CitationSite } from '../../src/lib/content/review-index.ts';
 import { buildReviewIndex, splitFrontMatter } from '../../src/lib/content/review-index.ts';
@@ -163,6 +163,21 @@ describe('every source bracket a locator names is kept whole', () => {
         if (missing.length) problems.push(`${file}:${g.line + bodyLine - 1}: candidates ${missing.join(', ')} not cited beside their numbers`);
       }
     }
+    expect(problems).toEqual([]);
+  });
+
+  test('in the evidence rows', () => {
+    const rows = (JSON.parse(readFileSync('content/evidence.json', 'utf8')) as { rows: { id: string; cite: string }[] }).rows;
+    const problems = rows.flatMap((row) => {
+      const items = parseCitationGroup(row.cite.replace(/^\[|\]$/g, '')) ?? [];
+      const broken = brokenBrackets(items);
+      const missing = missingCandidates(items);
+      return [
+        ...(broken.length ? [`${row.id}: refs ${broken.join(', ')} cut from their bracket`] : []),
+        ...(missing.length ? [`${row.id}: candidates ${missing.join(', ')} not cited beside their numbers`] : []),
+      ];
+    });
+    expect(rows.length).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
 });
