@@ -12,7 +12,7 @@ const { site, base } = siteLocation();
 const { remarkPlugins, rehypePlugins } = buildPlugins(buildReviewIndex(contentDir()), base);
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? 'dist',

@@ -53,8 +53,8 @@ describe('this review built without SITE_URL', () => {
   test('the site\'s BibTeX, RIS and CSL-JSON name the site once, with no URL and the day of the build as access date', () => {
     const today = utcDay(new Date());
     const csl = JSON.parse(readFileSync(join(out, 'cite/site.json'), 'utf8'));
-    const [bib] = new Cite(readFileSync(join(out, 'cite/site.bib'), 'utf8')).data;
-    const [ris] = new Cite(readFileSync(join(out, 'cite/site.ris'), 'utf8')).data;
+    const bib = new Cite(readFileSync(join(out, 'cite/site.bib'), 'utf8')).data[0]!;
+    const ris = new Cite(readFileSync(join(out, 'cite/site.ris'), 'utf8')).data[0]!;
     for (const [format, record] of [['csl', csl[0]], ['bib', bib], ['ris', ris]] as const) {
       expect(record.title, format).toBe(title);
       expect(record.author, format).toHaveLength(1);
