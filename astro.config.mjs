@@ -5,13 +5,14 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { buildPlugins } from './src/plugins/index.ts';
 import { buildReviewIndex } from './src/lib/content/review-index.ts';
-import { basePath, contentDir, siteUrl } from './src/lib/site/site-env.ts';
+import { contentDir, siteLocation } from './src/lib/site/site-env.ts';
 
-const base = basePath();
+// One reading of SITE_URL and BASE_PATH: the origin (none when unset) and the path the site is served under.
+const { site, base } = siteLocation();
 const { remarkPlugins, rehypePlugins } = buildPlugins(buildReviewIndex(contentDir()), base);
 
 export default defineConfig({
-  site: siteUrl(),
+  ...(site ? { site } : {}),
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? 'dist',
@@ -19,6 +20,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // No syntax highlighter: Shiki writes inline style="…" that the site's CSP blocks; code blocks are styled by CSS.
   markdown: { processor: unified({ gfm: false, remarkPlugins, rehypePlugins }), syntaxHighlight: false },
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) })],
+  // A sitemap needs absolute addresses: without a public URL there is none (rather than one pointing at localhost).
+  integrations: [mdx(), ...(site ? [sitemap({ filter: (page) => !/\/404\/?$/.test(page) })] : [])],
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -6,6 +6,7 @@ import { findBibliography, parseBibliography } from './lib/bibliography/bibliogr
 import { entitySchema, glossarySchema } from './lib/entities/entities.ts';
 import { contentDir } from './lib/site/site-env.ts';
 import { chapterSlug } from './lib/content/slugs.ts';
+import { COMMUNITY_PATTERN, hasCommunityEntries } from './lib/content/community.ts';
 
 const dir = contentDir();
 
@@ -71,8 +72,10 @@ const entities = defineCollection({ loader: json('entities.json'), schema: entit
 const glossary = defineCollection({ loader: json('glossary.json'), schema: glossarySchema.omit({ id: true }) });
 
 // Readers' reviews, talks and videos about the review: one Markdown file each in community/ (its README is not one).
+// An empty folder gets an empty loader: the glob loader would warn "No files found" on every build.
+const communityDir = join(dir, 'community');
 const community = defineCollection({
-  loader: glob({ pattern: ['*.md', '!README.md'], base: join(dir, 'community') }),
+  loader: hasCommunityEntries(communityDir) ? glob({ pattern: COMMUNITY_PATTERN, base: communityDir }) : () => [],
   schema: z.object({
     /** `review` for a written review or commentary; `talk` or `video` for a recording. */
     kind: z.enum(['review', 'talk', 'video']),

@@ -13,7 +13,7 @@ import { buildReviewIndex } from '../lib/content/review-index.ts';
 import { entityRecords, glossaryRecords, noteRecords, referenceRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { collectEditorialNotes } from '../lib/content/editorial-notes.ts';
 import { headersFile } from '../lib/security/security-headers.ts';
-import { basePath } from '../lib/site/site-env.ts';
+import { basePath, siteLocation } from '../lib/site/site-env.ts';
 import { PAGE_LANGUAGE } from '../lib/search/pagefind-files.ts';
 import { buildSynonymTable, findSlashCompounds } from '../lib/search/search-terms.ts';
 
@@ -28,6 +28,9 @@ function fail(message: string): never {
   console.error(`\nbuild failed: ${message}\n${existsSync(out) ? `${out} was left as it was.` : ''}`);
   process.exit(1);
 }
+
+// A SITE_URL or BASE_PATH the links cannot be built from stops the build before anything is written.
+try { siteLocation(); } catch (error) { fail((error as Error).message); }
 
 const astro = resolve(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const cacheKey = createHash('sha1').update(content).digest('hex').slice(0, 10);

@@ -109,6 +109,10 @@ describe('npm run pdf', () => {
       expect(outline.some((o) => o.endsWith(flat(title))), title).toBe(true);
     }
     expect(outline).toContain('References');
+    // One bookmark per heading of the edition, each titled once (a heading that starts a page was named twice).
+    const headings = all(all(edition, (el) => el.tagName === 'main')[0]!, (el) => /^h[1-6]$/.test(el.tagName)).map((el) => flat(toString(el)));
+    expect(outline.filter((o) => /^(.+)\1$/.test(o))).toEqual([]);
+    expect([...outline].sort()).toEqual([...headings].sort());
     // The reference list: every entry's number and text, and the link targets printed beside them.
     const entries = all(edition, (el) => el.tagName === 'li' && classes(el).includes('reference'));
     expect(entries.length).toBeGreaterThan(20);

@@ -133,7 +133,7 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   }
   if (!bibliography.file) failWithoutBibliography(pages, sitesByKey);
   checkHomeData();
-  const entities = loadEntities(join(dir, 'entities.json'));
+  const entities = loadEntities(join(dir, 'entities.json'), { chapterTitles: chapters.map((c) => c.title) });
   const glossary = loadGlossary(join(dir, 'glossary.json'));
   const entityMatcher = buildMentionMatcher(entities.map((e) => ({ id: e.id, forms: e.textForms })));
   const glossaryMatcher = buildMentionMatcher(glossary.map((g) => ({ id: g.id, forms: [g.term, ...(g.plural ? [g.plural] : [])] })));
