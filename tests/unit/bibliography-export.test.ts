@@ -27,9 +27,9 @@ const SAMPLE: CslRecord[] = [
 type Parsed = Record<string, unknown> & { issued?: { 'date-parts': number[][] }; author?: { family?: string; literal?: string }[] };
 const byId = (list: Parsed[]) => new Map(list.map((r) => [String(r['citation-key'] ?? r['id']), r]));
 /** Family names with their particles ("van Tulder"), however the reader splits them. */
-const families = (r: { author?: unknown }) => ((r.author ?? []) as Record<string, string | undefined>[])
+const families = (r: Record<string, unknown>) => ((r['author'] ?? []) as Record<string, string | undefined>[])
   .map((a) => [a['non-dropping-particle'], a['family'] ?? a['literal']].filter(Boolean).join(' '));
-const dateOf = (r: { issued?: unknown }) => (r.issued as { 'date-parts'?: unknown[][] } | undefined)?.['date-parts']?.[0]?.map(Number);
+const dateOf = (r: Record<string, unknown>) => (r['issued'] as { 'date-parts'?: unknown[][] } | undefined)?.['date-parts']?.[0]?.map(Number);
 
 describe('BibTeX download', () => {
   const all = [...records, ...SAMPLE];

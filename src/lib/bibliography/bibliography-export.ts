@@ -15,7 +15,7 @@ interface BibtexEntry { type: string; label: string; properties: Record<string, 
 type RisEntry = Record<string, string | string[]>;
 
 /** [year, month, day] of a record's `issued`, as far as it is known. */
-export function issuedParts(record: CslRecord): [number?, number?, number?] {
+export function issuedParts(record: CslRecord): [year: number | undefined, month: number | undefined, day: number | undefined] {
   const parts = (record['issued'] as { 'date-parts'?: (number | string)[][] } | undefined)?.['date-parts']?.[0] ?? [];
   const [year, month, day] = parts.map(Number);
   return [year, month, day];
@@ -81,7 +81,7 @@ export function toRis(records: readonly CslRecord[]): string {
     tags.push(['ID', record.id]);
     if (record.PMID) tags.push([RIS_IDENTIFIER_TAG, `PMID: ${record.PMID}`]);
     if (record.PMCID) tags.push([RIS_IDENTIFIER_TAG, `PMCID: ${record.PMCID}`]);
-    const lines = [['TY', String(entry['TY'])], ...tags].map(([tag, value]) => `${tag}  - ${oneLine(value)}`);
+    const lines = [['TY', String(entry['TY'])] as const, ...tags].map(([tag, value]) => `${tag}  - ${oneLine(value)}`);
     return `${lines.join('\n')}\nER  - \n`;
   }).join('\n');
 }
