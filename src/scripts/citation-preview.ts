@@ -12,15 +12,18 @@ export interface CardItem {
   by?: string;
 }
 
-/** What a locator means, in words: "Kim et al. cite their refs 63–67 here; …", "Cited at p. 5". */
+/**
+ * What a locator means, in words, with the cited work's own reference numbers named as theirs so they are not
+ * read as the site's: "Kim et al. refs 63–67: works Kim et al. cite here, not identified on this site.", "Cited at p. 5".
+ */
 export function locatorSentence(item: CardItem): string | undefined {
   const { locator } = item;
   if (!locator) return item.suffix ? `Note: ${item.suffix}` : undefined;
   if (locator.label === 'refs') {
     const one = isSingleLocator(locator.value);
-    const who = item.by ?? 'The authors';
-    const verb = item.by && !/ et al\.$| and /.test(item.by) ? 'cites' : 'cite';
-    return `${who} ${verb} their ${locatorText(locator)} here; ${one ? 'this work is' : 'these works are'} not identified on this site.`;
+    const who = item.by;
+    const verb = who && !/ et al\.$| and /.test(who) ? 'cites' : 'cite';
+    return `${who ?? "The authors'"} ${locatorText(locator)}: ${one ? 'a work' : 'works'} ${who ? `${who} ${verb}` : 'they cite'} here, not identified on this site.`;
   }
   if (!locator.value) return `Cited from its ${locator.label}${item.suffix ? `, ${item.suffix}` : ''}.`;
   return `Cited at ${locator.label} ${locator.value}${item.suffix ? `, ${item.suffix}` : ''}.`;

@@ -178,9 +178,9 @@ describe('the render and the numbering cannot drift apart', () => {
 
 describe('the preview card says a locator in words', () => {
   test.each([
-    [{ key: 'k', locator: { label: 'refs', value: '63–67' }, by: 'Zhao et al.' }, 'Zhao et al. cite their refs 63–67 here; these works are not identified on this site.'],
-    [{ key: 'k', locator: { label: 'refs', value: '22' }, by: 'Kim' }, 'Kim cites their ref. 22 here; this work is not identified on this site.'],
-    [{ key: 'k', locator: { label: 'refs', value: '12, 14' } }, 'The authors cite their refs 12, 14 here; these works are not identified on this site.'],
+    [{ key: 'k', locator: { label: 'refs', value: '63–67' }, by: 'Zhao et al.' }, 'Zhao et al. refs 63–67: works Zhao et al. cite here, not identified on this site.'],
+    [{ key: 'k', locator: { label: 'refs', value: '22' }, by: 'Kim' }, 'Kim ref. 22: a work Kim cites here, not identified on this site.'],
+    [{ key: 'k', locator: { label: 'refs', value: '12, 14' } }, "The authors' refs 12, 14: works they cite here, not identified on this site."],
     [{ key: 'k', locator: { label: 'p.', value: '5' } }, 'Cited at p. 5.'],
     [{ key: 'k', locator: { label: 'sec.', value: '7' }, suffix: 'and passim' }, 'Cited at sec. 7, and passim.'],
     [{ key: 'k', locator: { label: 'abstract', value: '' } }, 'Cited from its abstract.'],

@@ -7,7 +7,7 @@ import type { Evidence } from '../../src/lib/provenance/reference-evidence.ts';
 import type { CitationSite } from '../../src/lib/content/review-index.ts';
 import { buildReviewIndex, splitFrontMatter } from '../../src/lib/content/review-index.ts';
 import { sitesBySourceNumber, sourceNumbersAt } from '../../src/lib/provenance/source-citations.ts';
-import { authorShort, expandNumberList, formatNumberList, sourceCoverage, sourceNumbersLabel } from '../../src/lib/provenance/source-numbers.ts';
+import { authorShort, expandNumberList, formatNumberList, nameSourceNumbers, sourceCoverage, sourceNumbersLabel } from '../../src/lib/provenance/source-numbers.ts';
 
 const evidence = (numbers: Record<string, number[]>) => new Map<string, Evidence>(Object.entries(numbers).map(([id, reviewCitations]) => [id, { status: 'verified', reviewCitations, claim: '', evidence: [], notes: '' }]));
 const site = (anchor: string, items: CitationSite['items'], page = 'one'): CitationSite => ({ page, pageTitle: 'One', anchor, section: undefined, keys: items.map((i) => i.key), items });
@@ -179,5 +179,19 @@ describe('every source bracket a locator names is kept whole', () => {
     });
     expect(rows.length).toBeGreaterThan(0);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('nameSourceNumbers: a note about the source\'s list names its numbers as the source\'s', () => {
+  test.each([
+    ['This is one possible [27] but not confirmed.', 'This is one possible Kim et al. ref. 27 but not confirmed.'],
+    ['It matches the [14-16] claim.', 'It matches the Kim et al. refs 14–16 claim.'],
+    ['Possible [17]/[18] (ASIC link).', 'Possible Kim et al. ref. 17 or 18 (ASIC link).'],
+    ['Candidate Table 1 reference ([19,25,28,29,31-40]).', 'Candidate Table 1 reference (Kim et al. refs 19, 25, 28, 29, 31–40).'],
+    ['The review cites [100–104] as a block.', 'The review cites Kim et al. refs 100–104 as a block.'],
+    ['Same group as ref 7 (Ding).', 'Same group as Kim et al. ref. 7 (Ding).'],
+    ['Already Kim et al. ref. 3, and pp 4-15 [no number].', 'Already Kim et al. ref. 3, and pp 4-15 [no number].'],
+  ])('%s', (note, named) => {
+    expect(nameSourceNumbers(note, 'Kim et al.')).toBe(named);
   });
 });
