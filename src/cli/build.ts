@@ -9,7 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { formatReferenceText } from '../lib/bibliography/bibliography.ts';
-import { buildReviewIndex } from '../lib/content/review-index.ts';
+import { buildReviewIndex, type ReviewIndex } from '../lib/content/review-index.ts';
+import { printContentErrors } from '../plugins/content-report.ts';
+import { withoutWarnings } from '../lib/content/content-error.ts';
 import { entityRecords, glossaryRecords, noteRecords, referenceRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { collectEditorialNotes } from '../lib/content/editorial-notes.ts';
 import { headersFile } from '../lib/security/security-headers.ts';
@@ -27,6 +29,17 @@ function fail(message: string): never {
   rmSync(staging, { recursive: true, force: true });
   console.error(`\nbuild failed: ${message}\n${existsSync(out) ? `${out} was left as it was.` : ''}`);
   process.exit(1);
+}
+
+// The content is read and checked before Astro starts, so its mistakes are printed as `file:line: cause [rule-id]`,
+// all of them, rather than as a failure to load the Astro config with a stack trace.
+let review: ReviewIndex;
+try {
+  // Its warnings are printed by the Astro build below, which reads the same content again.
+  review = withoutWarnings(() => buildReviewIndex(content));
+} catch (error) {
+  if (!printContentErrors(error)) throw error;
+  fail('the content has the errors above.');
 }
 
 const astro = resolve(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
@@ -55,7 +68,6 @@ if (values.quiet) {
 // Search index. Pages are indexed from the built HTML; references, entities and glossary terms are entries on a
 // list page, so each becomes its own record pointing at its anchor and their list pages are left out.
 const LISTED_AS_RECORDS = new Set(['references/', 'entities/', 'glossary/', 'notes/']);
-const review = buildReviewIndex(content);
 const { entities, glossary } = review;
 // Custom records must share the pages' language, or Pagefind puts them in an index of their own.
 const language = PAGE_LANGUAGE;

@@ -9,6 +9,7 @@ import { formatReferences } from '../lib/bibliography/bibliography.ts';
 import type { ReviewIndex } from '../lib/content/review-index.ts';
 import remarkCitationKeys from './remark-citation-keys.ts';
 import remarkLiteralDirectives from './remark-literal-directives.ts';
+import remarkDirectiveFences from './remark-directive-fences.ts';
 import remarkInternalLinks from './remark-internal-links.ts';
 import remarkFigures from './remark-figures.ts';
 import remarkRawMarkup from './remark-raw-markup.ts';
@@ -43,6 +44,8 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       remarkGfm,
       remarkDirective,
       remarkLiteralDirectives,
+      // Every `:::` block closed, none inside another, no stray fence left as text.
+      remarkDirectiveFences,
       // `:::editorial` blocks become labelled notes; an unknown block directive fails instead of vanishing.
       remarkEditorialNotes,
       [remarkCitationKeys, { known: new Set(records.keys()), referencesFile, expected: index.citationGroupsByFile }],

@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import GithubSlugger, { slug } from 'github-slugger';
 
 /**
  * `content/chapters/04-Progenitor Cells.mdx` → `progenitor-cells`: the number orders files, the rest names the page.
@@ -14,4 +15,19 @@ export function chapterSlug(fileName: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Ids for one page's section headings (h2–h6), in document order: GitHub's slugs (as Astro's own), unique on the
+ * page, and never empty — a heading of emoji or signs alone (`## 🚀`) gets `section-N`, N its place among the
+ * page's headings. The only way a heading id is made: the rendered anchors (rehype-heading-anchors), the review
+ * index's link checks and mention sections all call it, so a link that passes the check lands on the heading.
+ */
+export function headingIdMaker(): (text: string) => string {
+  const slugger = new GithubSlugger();
+  let n = 0;
+  return (text) => {
+    n += 1;
+    return slugger.slug(/[\p{L}\p{N}]/u.test(slug(text)) ? text : `section-${n}`);
+  };
 }
