@@ -44,7 +44,8 @@ try {
 
 const astro = resolve(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const cacheKey = createHash('sha1').update(content).digest('hex').slice(0, 10);
-const astroRun = spawnSync(process.execPath, [astro, 'build'], {
+// rehype-citation imports Node's deprecated built-in `punycode`: a warning about a dependency, not about the content.
+const astroRun = spawnSync(process.execPath, ['--disable-warning=DEP0040', astro, 'build'], {
   stdio: values.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   env: { ...process.env, CONTENT_DIR: content, OUT_DIR: staging, ASTRO_CACHE_DIR: `node_modules/.astro/${cacheKey}`, ASTRO_TELEMETRY_DISABLED: '1' },
   encoding: 'utf8',

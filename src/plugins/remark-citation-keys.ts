@@ -4,6 +4,14 @@ import { basename } from 'node:path';
 import { collectCitations, type CitedItem, type FoundCitation } from '../lib/citations/citation-syntax.ts';
 import { didYouMean } from '../lib/content/did-you-mean.ts';
 import { contentFail } from './content-problem.ts';
+import { findLiteralCitations, type LiteralCitation } from '../lib/citations/literal-citations.ts';
+import { warnContent } from '../lib/content/content-error.ts';
+
+const LITERAL_WHY: Record<LiteralCitation['where'], string> = {
+  attribute: 'is in a JSX attribute',
+  expression: 'is in an MDX {…} expression',
+  markup: 'holds markup (emphasis, code or a link)',
+};
 
 export interface CitationKeyOptions {
   /** Every key the bibliography holds. */
@@ -35,7 +43,12 @@ export const citationSource = (items: readonly CitedItem[]) => `[${items.map((i)
  * nothing else on the page can be read as a citation later.
  */
 export function transformCitationKeys(tree: Root, file: VFile, { known, referencesFile, expected }: CitationKeyOptions): void {
-  const all = collectCitations(tree, String(file.value ?? ''));
+  const source = String(file.value ?? '');
+  const all = collectCitations(tree, source);
+  // What looks like a citation but stays text (README: in JSX, in `{…}`, or split by markup) is worth a warning.
+  for (const literal of findLiteralCitations(tree, source, all)) {
+    warnContent('citation-literal', file.path, literal.line, `${literal.text} ${LITERAL_WHY[literal.where]}, so it is shown as written, not as a citation`, literal.column);
+  }
   const fail = (reason: string, group: FoundCitation, ruleId: string) => contentFail(file, ruleId, reason, { line: group.line, column: group.column });
   // A group with a mistake is reported and, when the build collects errors, left as text so the page still renders.
   const found = all.filter((group) => {

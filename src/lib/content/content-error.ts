@@ -69,9 +69,9 @@ function report(): Report {
   return holder[REPORT];
 }
 
-/** From now on, errors reported while rendering are collected, and the build fails once every page is read. */
-export function collectContentErrors(): void {
-  report().collecting = true;
+/** From now on, errors reported while rendering are collected (or, with false, thrown again at once). */
+export function collectContentErrors(on = true): void {
+  report().collecting = on;
 }
 
 /** An error found while rendering a page: thrown at once, unless the build collects them (then it returns). */
