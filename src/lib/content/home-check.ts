@@ -4,9 +4,9 @@ import { isCalendarDate } from '../bibliography/references.ts';
 /**
  * Checks on the home page's front matter that its schema cannot make: `updated` is a real calendar date (YAML and
  * `Date` would turn 2026-13-45 into a date in 2027), and `source` names a record in references.json (or the source
- * credit and the citation tags would silently disappear).
+ * credit and the citation tags would silently disappear; checked when the bibliography's ids are given).
  */
-export function checkHome(file: string, text: string, data: Record<string, unknown>, referenceIds: ReadonlySet<string>): void {
+export function checkHome(file: string, text: string, data: Record<string, unknown>, referenceIds?: ReadonlySet<string>): void {
   const line = (key: string) => {
     const m = new RegExp(`^${key}\\s*:`, 'm').exec(text);
     return m ? lineAt(text, m.index) : 1;
@@ -20,7 +20,7 @@ export function checkHome(file: string, text: string, data: Record<string, unkno
     }
   }
   const source = data['source'];
-  if (typeof source === 'string' && !referenceIds.has(source)) {
+  if (referenceIds && typeof source === 'string' && !referenceIds.has(source)) {
     throw new ContentError('home-unknown-source', file, line('source'), `source: "${source}" is not the id of a record in references.json`);
   }
 }

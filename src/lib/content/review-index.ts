@@ -122,6 +122,8 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
   if (existsSync(home)) collect(errors, () => {
     const text = readContentText(home);
     const { data, body, bodyLine } = splitFrontMatter(text, home);
+    // Its own date check first: the schema would call 2026-13-45 only an invalid date.
+    checkHome(home, text, data);
     checkFrontMatter(home, text, homeSchema, data);
     // Checked once citations are read, so a missing bibliography is named as such rather than as an unknown source.
     checkHomeData = () => checkHome(home, text, data, new Set(references.map((r) => r.id)));
