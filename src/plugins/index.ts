@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
+import { displayPath } from '../lib/content/content-error.ts';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
@@ -36,7 +37,7 @@ export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 
  */
 export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   const records = index.recordsById;
-  const referencesFile = relative(process.cwd(), index.referencesFile);
+  const referencesFile = displayPath(index.referencesFile);
   const chapters = new Map(index.chapters.map((c) => [basename(c.file), { slug: c.slug, headingIds: c.headingIds }]));
   const subsets = writeCitationSubsets(index);
   return {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { ContentError, ContentErrors, collectContentErrors, takeContentErrors } from '../../src/lib/content/content-error.ts';
 import { closestName } from '../../src/lib/content/did-you-mean.ts';
 import { headingIdMaker } from '../../src/lib/content/slugs.ts';
-import { buildReviewIndex, splitFrontMatter } from '../../src/lib/content/review-index.ts';
+import { splitFrontMatter } from '../../src/lib/content/review-index.ts';
 import { findLiteralCitations } from '../../src/lib/citations/literal-citations.ts';
 import { collectCitations, parsePage } from '../../src/lib/citations/citation-syntax.ts';
 import { editionPartHtml } from '../../src/lib/content/edition.ts';

@@ -68,5 +68,5 @@ export function findLiteralCitations(tree: Root, source: string, found: readonly
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
   };
   walk(tree);
-  return out;
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
 }

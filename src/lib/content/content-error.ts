@@ -38,9 +38,13 @@ export function throwAll(errors: ContentError[]): void {
 
 /** `content/chapters/x.md:3:7: cause [rule-id]`: a path under the working folder is written relative to it. */
 export function formatProblem(file: string, line: number | undefined, column: number | undefined, reason: string, ruleId: string): string {
+  return `${displayPath(file)}${line ? `:${line}${column && column > 1 ? `:${column}` : ''}` : ''}: ${reason} [${ruleId}]`;
+}
+
+/** A path as messages show it: relative to the working folder when it is inside it, absolute otherwise. */
+export function displayPath(file: string): string {
   const rel = isAbsolute(file) ? relative(process.cwd(), file) : file;
-  const shown = rel && !rel.startsWith('..') ? rel : file;
-  return `${shown}${line ? `:${line}${column && column > 1 ? `:${column}` : ''}` : ''}: ${reason} [${ruleId}]`;
+  return rel && !rel.startsWith('..') ? rel : file;
 }
 
 /** 1-based line of a character offset. */
