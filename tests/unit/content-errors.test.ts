@@ -27,6 +27,12 @@ describe('heading ids: one function, never empty, never repeated', () => {
     expect(['Section 2', '🚀'].map(clash)).toEqual(['section-2', 'section-2-1']);
   });
 
+  test('a heading never takes an id the page uses for itself', () => {
+    const id = headingIdMaker();
+    expect(['References', 'Main', 'Note 1', 'Cite 2', 'Ref: Smith', 'Figure: flow', 'References'].map(id))
+      .toEqual(['section-references', 'section-main', 'section-note-1', 'section-cite-2', 'section-ref-smith', 'section-figure-flow', 'section-references-1']);
+  });
+
   test('the review index (link checks) and the rendered page give the same ids, and the contents link has a target', async () => {
     const review = miniReview({ chapters: {
       '01-a.md': chapter(1, 'A', '## Start\n\nText.\n\n## 🚀\n\nMore.\n\n## !!!\n\nEnd.\n\n:::editorial\n### 🙂\n\nA note.\n:::'),
