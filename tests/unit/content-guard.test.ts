@@ -150,7 +150,7 @@ describe('figures.json', () => {
 
   test('a wrong field names the file and the line of the field', () => {
     const error = failure(() => loadFigures(review(`[\n  {"id": "a", "file": "a.svg", "title": "A",\n   "alt": "short", "caption": "C"}\n]`)));
-    expect(error.message).toMatch(/figures\.json:3: 0\.alt:/);
+    expect(error.message).toMatch(/figures\.json:3: figure 1, alt:/);
   });
 
   test.each([[''], ['<html><p>not a drawing</p></html>'], ['<?xml version="1.0"?>']])('an SVG file %j fails naming it', (svg) => {

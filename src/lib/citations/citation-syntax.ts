@@ -28,6 +28,8 @@ export interface FoundCitation {
   end: number;
   /** 1-based line in the parsed source. */
   line: number;
+  /** 1-based column of its `[` on that line (as far as the text node's value follows the source). */
+  column: number;
   /** Text of the nearest heading above it (level 2 and deeper), if any. */
   section: string | undefined;
   inHeading: boolean;
@@ -198,8 +200,13 @@ export function collectCitations(tree: Root, source: string): FoundCitation[] {
       const firstLine = node.position?.start.line ?? lineOf(from);
       for (const g of findGroupsInValue(node.value, escaped)) {
         let line = firstLine;
-        for (let k = node.value.indexOf('\n'); k >= 0 && k < g.start; k = node.value.indexOf('\n', k + 1)) line++;
-        found.push({ ...g, keys: g.items.map((i) => i.key), node, parent, line, section, inHeading: heading });
+        let lineStart = -1;
+        for (let k = node.value.indexOf('\n'); k >= 0 && k < g.start; k = node.value.indexOf('\n', k + 1)) {
+          line++;
+          lineStart = k;
+        }
+        const column = lineStart < 0 ? (node.position?.start.column ?? 1) + g.start : g.start - lineStart;
+        found.push({ ...g, keys: g.items.map((i) => i.key), node, parent, line, column, section, inHeading: heading });
       }
       return;
     }

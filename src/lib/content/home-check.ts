@@ -5,14 +5,14 @@ import { chapterSlug } from './slugs.ts';
 /**
  * Checks on the home page's front matter that its schema cannot make: `updated` is a real calendar date (YAML and
  * `Date` would turn 2026-13-45 into a date in 2027), and `source` names a record in references.json (or the source
- * credit and the citation tags would silently disappear).
+ * credit and the citation tags would silently disappear; checked when the bibliography's ids are given).
  */
 export function checkHome(
   file: string,
   text: string,
   data: Record<string, unknown>,
-  referenceIds: ReadonlySet<string>,
-  chapters: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  referenceIds?: ReadonlySet<string>,
+  chapters?: ReadonlyMap<string, ReadonlySet<string>>,
 ): void {
   const line = (key: string) => {
     const m = new RegExp(`^${key}\\s*:`, 'm').exec(text);
@@ -27,9 +27,11 @@ export function checkHome(
     }
   }
   const source = data['source'];
-  if (typeof source === 'string' && !referenceIds.has(source)) {
+  if (referenceIds && typeof source === 'string' && !referenceIds.has(source)) {
     throw new ContentError('home-unknown-source', file, line('source'), `source: "${source}" is not the id of a record in references.json`);
   }
+  // Key findings' links once the chapters and their headings are known.
+  if (!chapters) return;
   const findings = Array.isArray(data['keyFindings']) ? (data['keyFindings'] as unknown[]) : [];
   for (const finding of findings) {
     const link = typeof finding === 'object' && finding ? (finding as { link?: unknown }).link : undefined;
