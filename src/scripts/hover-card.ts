@@ -2,6 +2,9 @@
 // hovered, closes on Esc (returning focus) or an outside click, and is announced through a polite live region.
 // The open card is moved into the text right after its trigger (it is drawn in the top layer, so it still floats):
 // Tab from the trigger enters the card's links, Tab past the last one continues in the text, Shift+Tab goes back.
+const OPEN_DELAY = 120;
+const CLOSE_DELAY = 250;
+
 export interface HoverCardOptions {
   className: string;
   /** Accessible name of the card for this trigger. */
