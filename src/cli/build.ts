@@ -12,6 +12,7 @@ import { formatReferenceText } from '../lib/bibliography/bibliography.ts';
 import { buildReviewIndex, type ReviewIndex } from '../lib/content/review-index.ts';
 import { printContentErrors } from '../plugins/content-report.ts';
 import { withoutWarnings } from '../lib/content/content-error.ts';
+import { mentionedEntities } from '../lib/entities/reader-entities.ts';
 import { entityRecords, glossaryRecords, noteRecords, referenceRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { collectEditorialNotes } from '../lib/content/editorial-notes.ts';
 import { headersFile } from '../lib/security/security-headers.ts';
@@ -100,7 +101,8 @@ const records: SearchRecord[] = [
     chaptersCiting: (id) => [...new Set((review.sitesByKey.get(id) ?? []).flatMap((s) => chapterTitle.get(s.page) ?? []))],
     formatted: formatReferenceText,
   }),
-  ...entityRecords(entities, language),
+  // Only the entities the entities page lists: a record must land on its entry.
+  ...entityRecords(mentionedEntities(entities, review.entityMentions), language),
   ...glossaryRecords(glossary, language),
   ...noteRecords(collectEditorialNotes(review), language),
 ];

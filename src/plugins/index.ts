@@ -23,6 +23,7 @@ import rehypeCitationNumbers from './rehype-citation-numbers.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeAbbreviations from './rehype-abbreviations.ts';
 import rehypeEntities from './rehype-entities.ts';
+import rehypeTableScroll from './rehype-table-scroll.ts';
 
 /** Site pages other than chapters that prose may link to. */
 export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/', 'notes/', 'community/', 'review/']);
@@ -69,6 +70,7 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       [rehypeAbbreviations, { matcher: index.glossaryMatcher, expansions: new Map(index.glossary.map((g) => [g.id, g.expansion])) }],
       [rehypeEntities, { matcher: index.entityMatcher, base, types: new Map(index.entities.map((e) => [e.id, e.type])) }],
       rehypeHeadingAnchors,
+      rehypeTableScroll,
     ],
   };
 }

@@ -42,7 +42,11 @@ export function initCitationPreviews(): void {
     (trigger.dataset['cites'] ?? '').split(' ').map((key) => document.getElementById(`ref-${key}`)).filter((el): el is HTMLElement => !!el);
   attachHoverCard([...document.querySelectorAll<HTMLElement>('.citation[data-cites]')], {
     className: 'cite-card',
-    label: (t) => (entries(t).length === 1 ? 'Cited work' : `${entries(t).length} cited works`),
+    // Named like the citation's own links ("Reference 3"), so the card and its trigger read as one.
+    label: (t) => {
+      const numbers = entries(t).map((e) => e.getAttribute('value') ?? '').filter(Boolean);
+      return numbers.length === 1 ? `Reference ${numbers[0]}` : numbers.length ? `References ${numbers.join(', ')}` : 'Cited work';
+    },
     render: (t) => {
       const items = itemsOf(t);
       const list = document.createElement('ol');
@@ -53,6 +57,8 @@ export function initCitationPreviews(): void {
         // The card is where a reader looks closer: a match's status note is shown open.
         li.querySelectorAll('details.reference-status').forEach((d) => d.setAttribute('open', ''));
         li.querySelectorAll('.copy-button, .copy-status').forEach((el) => el.remove());
+        // "DOI" alone is ambiguous in a card of several works: each link says whose record it opens.
+        li.querySelectorAll<HTMLAnchorElement>('.reference-links a').forEach((a) => a.setAttribute('aria-label', `${a.textContent ?? ''}, reference ${li.value}`));
         for (const sentence of items.filter((i) => `ref-${i.key}` === item.id).map(locatorSentence)) {
           if (!sentence) continue;
           const note = document.createElement('p');
