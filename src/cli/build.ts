@@ -84,7 +84,7 @@ const records: SearchRecord[] = [
     chaptersCiting: (id) => [...new Set((review.sitesByKey.get(id) ?? []).flatMap((s) => chapterTitle.get(s.page) ?? []))],
     formatted: formatReferenceText,
   }),
-  ...entityRecords(entities, language),
+  ...entityRecords(entities, language, glossary),
   ...glossaryRecords(glossary, language),
   ...noteRecords(collectEditorialNotes(review), language),
 ];
