@@ -208,15 +208,19 @@ function renderResult(r: RankedResult): HTMLLIElement {
   const url = new URL(r.section?.url ?? r.data.url, location.href);
   if (r.matched) url.searchParams.set('hl', r.matched);
   link.href = url.pathname + url.search + url.hash;
-  const title = r.data.meta['title'] ?? url.pathname;
-  link.append(el('span', 'search-hit-title', title));
-  // Custom records (references, entities, terms) describe themselves; pages name the section that matched.
-  const sectionTitle = r.data.meta['context'] || (r.section && r.section.title !== title ? r.section.title : '');
+  const pageTitle = r.data.meta['title'] ?? url.pathname;
+  // A section is titled by its heading, under the name of its page; custom records (references, entities, terms)
+  // describe themselves; a page matched as a whole names its best section.
+  const headed = r.role === 'section' && !!r.section?.title && r.section.title !== pageTitle;
+  link.append(el('span', 'search-hit-title', headed ? r.section!.title : pageTitle));
+  const sectionTitle = headed ? pageTitle : r.data.meta['context'] || (r.section && r.section.title !== pageTitle ? r.section.title : '');
   if (sectionTitle && r.role !== 'definition') link.append(el('span', 'search-hit-section', sectionTitle));
   const kind = r.role === 'definition' ? 'Definition' : r.data.filters?.['kind']?.[0];
   if (kind) item.append(el('span', 'search-hit-kind', kind));
   item.prepend(link);
-  item.append(r.snippet === undefined ? excerptOf(r.section?.excerpt ?? r.data.excerpt, r.terms, r.cls) : marked(r.snippet, r.terms, r.cls));
+  // A record's summary that opens with its title ("Label: definition") says only the rest under that title.
+  const snippet = r.snippet?.startsWith(`${pageTitle}: `) ? r.snippet.slice(pageTitle.length + 2) : r.snippet;
+  item.append(snippet === undefined ? excerptOf(r.section?.excerpt ?? r.data.excerpt, r.terms, r.cls) : marked(snippet, r.terms, r.cls));
   return item;
 }
 

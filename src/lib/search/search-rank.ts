@@ -317,7 +317,7 @@ const nameKey = (name: string) => compact(name).replace(/alpha|beta|gamma|delta|
  */
 function namedBy(r: RankedResult): boolean {
   const names = kindOf(r.data) === 'Entity' ? r.data.content.split(/\.\s+/) : [r.data.meta['title'] ?? '', r.data.meta['context'] ?? ''];
-  // A reference is named by its title or its first author, as its context line gives them ("Zhao et al.").
+  // A reference is named by its title or its first author, as its context line gives them ("Smith et al.").
   if (kindOf(r.data) === 'Reference') names.push(...(r.data.meta['context'] ?? '').split(' · ').map((p) => p.replace(/ et al\.$/, '')));
   const wanted = nameKey(r.terms.join(''));
   return !!wanted && names.some((n) => nameKey(n) === wanted);
