@@ -214,7 +214,6 @@ export function bestSentence(words: readonly string[], locations: readonly numbe
   return `${from > chosen.from ? '… ' : ''}${words.slice(from, to + 1).join(' ')}${to < chosen.to ? ' …' : ''}`;
 }
 
-/** The page's sections that hold every query word, each scored by how densely it discusses them. */
 interface SectionResult extends RankedResult {
   /** Word positions matched in the section, and what each counts for. */
   mentions: ReadonlyMap<number, number>;
@@ -222,6 +221,7 @@ interface SectionResult extends RankedResult {
   scale: number;
 }
 
+/** The page's sections that hold every query word, each scored by how densely it discusses them. */
 function sectionResults(c: Candidate, words: readonly string[]): SectionResult[] {
   const wordAt = (l: number) => words[l] ?? '';
   const bounds = sectionBounds(c.data, words.length);
