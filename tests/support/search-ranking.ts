@@ -96,7 +96,8 @@ async function searchInDialog(page: Page, query: string): Promise<string[]> {
 
 /**
  * Pagefind's own ranking over the same index: `pagefind.search(query)` in its order, each page standing for the
- * sub-results its Default UI lists under it (up to three, those with the most matches first), each record for itself.
+ * sub-results its Default UI lists under it (the three with the most matches, in the page's order; the page's own
+ * title link, which goes to the top of the page, is not counted), each record for itself.
  */
 export async function pagefindRanks(browser: Browser, site: string, queries = RANKING_QUERIES): Promise<{ ranks: number[]; lists: string[][] }> {
   const page = await browser.newPage();
@@ -111,7 +112,11 @@ export async function pagefindRanks(browser: Browser, site: string, queries = RA
         const hrefs = [];
         for (const r of found.results.slice(0, 20)) {
           const d = await r.data();
-          const subs = d.sub_results.filter((s) => s.url !== d.url).sort((a, b) => b.locations.length - a.locations.length).slice(0, 3);
+          // As the Default UI picks them: past a sub-result for the page itself, the three with the most matches,
+          // shown in the page's order.
+          const rest = d.sub_results[0]?.url === (d.meta?.url || d.url) ? d.sub_results.slice(1) : [...d.sub_results];
+          const top = [...rest].sort((a, b) => b.locations.length - a.locations.length).slice(0, 3);
+          const subs = rest.filter((s) => top.includes(s));
           hrefs.push(...(d.url.includes('#') || !subs.length ? [d.url] : subs.map((s) => s.url)));
         }
         out.push(hrefs);
