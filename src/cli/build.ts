@@ -102,7 +102,7 @@ const records: SearchRecord[] = [
     formatted: formatReferenceText,
   }),
   // Only the entities the entities page lists: a record must land on its entry.
-  ...entityRecords(mentionedEntities(entities, review.entityMentions), language),
+  ...entityRecords(mentionedEntities(entities, review.entityMentions), language, glossary),
   ...glossaryRecords(glossary, language),
   ...noteRecords(collectEditorialNotes(review), language),
 ];
