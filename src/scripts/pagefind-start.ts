@@ -8,7 +8,7 @@ export interface PagefindResult { id: string; score: number; data(): Promise<Pag
 export interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string, o?: { filters?: Record<string, string | { any: string[] }> }): Promise<{ results: PagefindResult[] } | null>;
   preload(term: string, o?: { filters?: Record<string, string> }): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }

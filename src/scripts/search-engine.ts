@@ -31,6 +31,8 @@ export interface SearchEngine {
 // Results read per variant, and pages read in all; beyond these Pagefind's own order is good enough.
 const PER_VARIANT = 10;
 const MAX_PAGES = 24;
+// The kinds of whole pages (chapters, the home page), as the pages' `data-pagefind-filter` names them.
+const PAGE_KINDS = ['Chapter', 'Home'];
 // Fragments are read in batches until a first screen of real matches is found; the rest wait until asked for.
 export const FIRST_SCREEN = 6;
 // Shortest query searched while the reader is still typing.
@@ -105,18 +107,35 @@ async function load(base: string): Promise<SearchEngine> {
 
   async function find(query: string, chosen: Record<string, string>, stale: () => boolean): Promise<SearchAnswer | undefined> {
     const variants = expandQuery(query, terms);
-    const runs = await Promise.all(variants.map((v) => pagefind.search(v.text, { filters: chosen })));
+    // Pagefind scores short records (references, names, notes) above the long pages that discuss a word, so a common
+    // word can push every page past the records read. The pages the reader's own spellings find are therefore
+    // asked for on their own too (unless a kind is chosen), and read first: their sections rank above records.
+    const own = variants.flatMap((v, i) => (v.synonym ? [] : [i]));
+    const [runs, pageRuns] = await Promise.all([
+      Promise.all(variants.map((v) => pagefind.search(v.text, { filters: chosen }))),
+      chosen['kind'] ? [] : Promise.all(own.map((i) => pagefind.search(variants[i]?.text ?? '', { filters: { ...chosen, kind: { any: PAGE_KINDS } } }))),
+    ]);
     if (stale()) return undefined;
-    // Pages in the order their fragments are read: what the reader's own spellings found, then what synonyms
-    // found, each round by round over its variants. A page found by several variants is judged under each.
+    // Pages in the order their fragments are read: the pages above, then what the reader's own spellings found,
+    // then what synonyms found, each round by round over its variants. A page found by several variants is judged
+    // under each.
     const byPage = new Map<string, { result: PagefindResult; i: number }[]>();
+    pageRuns.forEach((r, n) => {
+      const i = own[n] ?? 0;
+      for (const result of r?.results.slice(0, MAX_PAGES) ?? []) {
+        const found = byPage.get(result.id);
+        if (found) found.push({ result, i });
+        else byPage.set(result.id, [{ result, i }]);
+      }
+    });
     for (const synonym of [false, true]) {
       for (let rank = 0; rank < PER_VARIANT; rank++) {
         runs.forEach((r, i) => {
           const result = r?.results[rank];
           if (!result || (variants[i]?.synonym ?? true) !== synonym) return;
           const found = byPage.get(result.id);
-          if (found) found.push({ result, i });
+          // A page already read under this variant (asked for on its own above) is not read twice.
+          if (found) { if (!found.some((f) => f.i === i)) found.push({ result, i }); }
           else if (byPage.size < MAX_PAGES) byPage.set(result.id, [{ result, i }]);
         });
       }
