@@ -12,6 +12,8 @@ import { formatReferenceText } from '../lib/bibliography/bibliography.ts';
 import { buildReviewIndex } from '../lib/content/review-index.ts';
 import { entityRecords, glossaryRecords, noteRecords, referenceRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { collectEditorialNotes } from '../lib/content/editorial-notes.ts';
+import { evidenceRecords } from '../lib/search/evidence-records.ts';
+import { evidenceViewContext, viewEvidence } from '../lib/evidence/evidence-view.ts';
 import { headersFile } from '../lib/security/security-headers.ts';
 import { basePath } from '../lib/site/site-env.ts';
 import { PAGE_LANGUAGE } from '../lib/search/pagefind-files.ts';
@@ -87,6 +89,7 @@ const records: SearchRecord[] = [
   ...entityRecords(entities, language),
   ...glossaryRecords(glossary, language),
   ...noteRecords(collectEditorialNotes(review), language),
+  ...(review.evidenceRows ? evidenceRecords(viewEvidence(review.evidenceRows, evidenceViewContext(review)), language) : []),
 ];
 for (const record of records) {
   const added = await index.addCustomRecord(record);

@@ -20,7 +20,7 @@ import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeAbbreviations from './rehype-abbreviations.ts';
 import rehypeEntities from './rehype-entities.ts';
 
-/** Site pages other than chapters that prose may link to. */
+/** Site pages other than chapters that prose may link to; `evidence/` too when the review has evidence data. */
 export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/', 'notes/', 'community/', 'review/']);
 
 /**
@@ -46,7 +46,7 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       // `:::editorial` blocks become labelled notes; an unknown block directive fails instead of vanishing.
       remarkEditorialNotes,
       [remarkCitationKeys, { known: new Set(records.keys()), referencesFile, expected: index.citationGroupsByFile }],
-      [remarkInternalLinks, { base, chapters, pages: SITE_PAGES, drafts: index.drafts }],
+      [remarkInternalLinks, { base, chapters, pages: index.evidenceRows ? new Set([...SITE_PAGES, 'evidence/']) : SITE_PAGES, drafts: index.drafts }],
       // Before Astro's own image handling, which would otherwise turn the SVG into an asset import.
       [remarkFigures, { figures: index.figures, numbers: index.figureNumbers }],
       // Raw HTML (.md) and JSX (.mdx) written into a chapter: checked against the sanitizer's allow-list.

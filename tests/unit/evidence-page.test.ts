@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { CslRecord } from '../../src/lib/bibliography/reference-links.ts';
 import type { EvidenceData } from '../../src/lib/evidence/evidence-types.ts';
-import { facetOptions, facetValues, NO_REGION, viewEvidence, type EvidenceContext } from '../../src/lib/evidence/evidence-view.ts';
+import { facetOptions, facetValues, NO_REGION, viewEvidence, type EvidenceViewContext } from '../../src/lib/evidence/evidence-view.ts';
 import { csvField, evidenceCsv, evidenceJson, exportFileSchema, exportRows } from '../../src/lib/evidence/evidence-export.ts';
 import { parseCsv } from '../support/csv.ts';
 import { gapMapCounts, gapMapSvg, timelineCounts, timelineSvg, wrapLabel } from '../../src/lib/evidence/evidence-charts.ts';
 
 const data = JSON.parse(readFileSync('tests/fixtures/mini-review/evidence.json', 'utf8')) as EvidenceData;
 const records = JSON.parse(readFileSync('tests/fixtures/mini-review/references.json', 'utf8')) as CslRecord[];
-const context: EvidenceContext = {
+const context: EvidenceViewContext = {
   numbers: new Map([['brewer2019tea', 1], ['leaf2020night', 2], ['kettle2021calm', 3]]),
   records: new Map(records.map((r) => [r.id, r])),
   statusOf: (key) => (key === 'kettle2021calm' ? 'probable' : 'verified'),
@@ -28,7 +28,7 @@ describe('evidence view', () => {
     expect(third?.citationWords).toBe('[3]; Brewer sec. 2');
     expect(third?.works.map((w) => w.asLocator)).toEqual([false, true]);
     expect(second?.passagePath).toBe('chapters/caffeine/#dose-and-timing');
-    expect(first?.passagePath).toBe('chapters/caffeine/');
+    expect(viewEvidence({ ...data, rows: [{ ...data.rows[0]!, passage: '01-caffeine.mdx' }] }, context)[0]?.passagePath).toBe('chapters/caffeine/');
     expect(third?.passageLabel).toBe('Ch. 2: L-theanine');
   });
 

@@ -49,6 +49,8 @@ export interface GapMapOptions {
   id: string;
   /** Address of the table filtered to one cell; without it the map is a picture with no links (a thumbnail). */
   hrefFor?: ((kind: string, region: string) => string) | undefined;
+  /** The description read after the title; by default it points to the table of numbers that follows the map. */
+  description?: string | undefined;
 }
 
 /**
@@ -56,7 +58,7 @@ export interface GapMapOptions {
  * in it, a dashed square where there is none. With `hrefFor`, each filled cell links to the table filtered to it and
  * the map is a labelled group of links; without, it is one image.
  */
-export function gapMapSvg(map: GapMap, { id, hrefFor }: GapMapOptions): string {
+export function gapMapSvg(map: GapMap, { id, hrefFor, description }: GapMapOptions): string {
   const labelW = 150, colW = 92, rowH = 54, headH = 58, pad = 6;
   const width = labelW + map.regions.length * colW + pad;
   const height = headH + map.kinds.length * rowH + pad;
@@ -87,7 +89,7 @@ export function gapMapSvg(map: GapMap, { id, hrefFor }: GapMapOptions): string {
     });
   });
   const title = `Evidence-gap map: ${plural(total, 'study', 'studies')} by kind of evidence and disc region`;
-  const desc = `${map.kinds.length} kinds of evidence by ${map.regions.length} regions; ${plural(empty, 'combination has', 'combinations have')} no study. The numbers are in the table that follows.`;
+  const desc = `${map.kinds.length} kinds of evidence by ${map.regions.length} regions; ${plural(empty, 'combination has', 'combinations have')} no study. ${description ?? 'The numbers are in the table that follows.'}`;
   const role = hrefFor ? 'group' : 'img';
   return `<svg xmlns="http://www.w3.org/2000/svg" class="gap-map" viewBox="0 0 ${width} ${height}" role="${role}" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(desc)}</desc>${parts.join('')}</svg>`;
 }
@@ -149,12 +151,16 @@ export function timelineSvg(t: Timeline, { id }: { id: string }): string {
   });
   const axisY = t.kinds.length * laneH;
   parts.push(`<line class="gap-axis-line" x1="${labelW}" x2="${width - pad}" y1="${axisY + 2}" y2="${axisY + 2}"/>`);
+  let lastLabel = -Infinity;
   t.years.forEach((year, j) => {
-    if (year % 5 !== 0 && j !== 0 && j !== t.years.length - 1) return;
+    // Every fifth year, and the first and last, as long as a label has room (three slots) from the one before.
+    const wanted = year % 5 === 0 || j === 0 || j === t.years.length - 1;
+    if (!wanted || j - lastLabel < 3) return;
+    lastLabel = j;
     parts.push(`<line class="gap-axis-line" x1="${x(j)}" x2="${x(j)}" y1="${axisY + 2}" y2="${axisY + 7}"/><text class="gap-axis" x="${x(j)}" y="${axisY + 22}" text-anchor="middle">${year}</text>`);
   });
   const span = t.years.length ? `${t.years[0]}–${t.years.at(-1)}` : 'no years';
   const title = `Timeline of the cited works: ${plural(t.placed, 'work', 'works')} by year of publication (${span}) and kind of evidence`;
   const desc = `${t.kinds.map((k, i) => `${k.label}: ${plural(t.counts[i]?.reduce((a, b) => a + b, 0) ?? 0, 'work', 'works')}`).join('; ')}. The years are listed in the table that follows.`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="evidence-timeline" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(desc)}</desc>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="evidence-timeline" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(desc)}</desc>${parts.join('')}</svg>`;
 }

@@ -10,7 +10,7 @@ import { chapterSlug } from '../content/slugs.ts';
 import type { EvidenceData, EvidenceRow, VocabularyTerm } from './evidence-types.ts';
 
 /** What the view needs from the review index. */
-export interface EvidenceContext {
+export interface EvidenceViewContext {
   numbers: ReadonlyMap<string, number>;
   records: ReadonlyMap<string, CslRecord>;
   /** Reference-match status by key; undefined when the review has no reference evidence file. */
@@ -50,6 +50,9 @@ export interface EvidenceRowView {
   /** Site-relative path of the passage: `chapters/slug/#heading`. */
   passagePath: string;
   passageLabel: string;
+  chapterTitle: string | undefined;
+  /** Reading order of the passage's chapter (0 when the file is unknown). */
+  chapterNumber: number;
 }
 
 export const NOT_GIVEN = 'not given';
@@ -73,11 +76,11 @@ export function yearOf(record: CslRecord | undefined): number | undefined {
   return year === undefined || !Number.isInteger(n) ? undefined : n;
 }
 
-export function viewEvidence(data: EvidenceData, context: EvidenceContext): EvidenceRowView[] {
+export function viewEvidence(data: EvidenceData, context: EvidenceViewContext): EvidenceRowView[] {
   return data.rows.map((row) => viewRow(row, data, context));
 }
 
-function viewRow(row: EvidenceRow, data: EvidenceData, ctx: EvidenceContext): EvidenceRowView {
+function viewRow(row: EvidenceRow, data: EvidenceData, ctx: EvidenceViewContext): EvidenceRowView {
   const items = citedItems(row.cite);
   const works = items.map((item): CitedWork => {
     const record = ctx.records.get(item.key);
@@ -108,11 +111,13 @@ function viewRow(row: EvidenceRow, data: EvidenceData, ctx: EvidenceContext): Ev
     status: statuses.sort((a, b) => STATUS_RANK[b] - STATUS_RANK[a])[0],
     passagePath: `chapters/${chapterSlug(file)}/${heading ? `#${heading}` : ''}`,
     passageLabel: chapter ? `Ch. ${chapter.number}: ${chapter.title}` : file,
+    chapterTitle: chapter?.title,
+    chapterNumber: chapter?.number ?? 0,
   };
 }
 
 /** `[12]; Zhao et al. ref. 59`: numbered works by number, the source cited for its own references by name. */
-function citationWords(works: readonly CitedWork[], ctx: EvidenceContext): string {
+function citationWords(works: readonly CitedWork[], ctx: EvidenceViewContext): string {
   const source = ctx.sourceKey ? ctx.records.get(ctx.sourceKey) : undefined;
   const sourceName = authorShort(source?.['author'] as { family?: string; literal?: string }[] | undefined);
   return works.map((w) => {
@@ -145,4 +150,27 @@ export function facetOptions(values: readonly (string | null)[]): { value: strin
     }
   }
   return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** The view's context from the review index: the site's numbers, the bibliography, match statuses and chapters. */
+export function evidenceViewContext(index: {
+  numbers: ReadonlyMap<string, number>;
+  recordsById: ReadonlyMap<string, CslRecord>;
+  evidence: ReadonlyMap<string, { status: EvidenceStatus }> | undefined;
+  sourceKey: string | undefined;
+  chapters: readonly { file: string; title: string }[];
+}): EvidenceViewContext {
+  return {
+    numbers: index.numbers,
+    records: index.recordsById,
+    statusOf: (key) => index.evidence?.get(key)?.status,
+    sourceKey: index.sourceKey,
+    chapters: new Map(index.chapters.map((c, i) => [c.file.split(/[\\/]/).pop() ?? c.file, { title: c.title, number: i + 1 }])),
+  };
+}
+
+/** `evidence/?kind=animal&region=AF#studies`: the table filtered to one cell of the gap map. */
+export function filteredPath(filters: Record<string, string>): string {
+  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
+  return `evidence/${query ? `?${query}` : ''}#studies`;
 }
