@@ -6,7 +6,8 @@ import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { formatReferences } from '../lib/bibliography/bibliography.ts';
-import type { ReviewIndex } from '../lib/content/review-index.ts';
+import { evidenceTableContext, type ReviewIndex } from '../lib/content/review-index.ts';
+import remarkEvidenceTables from './remark-evidence-tables.ts';
 import remarkCitationKeys from './remark-citation-keys.ts';
 import remarkLiteralDirectives from './remark-literal-directives.ts';
 import remarkInternalLinks from './remark-internal-links.ts';
@@ -42,6 +43,8 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
     remarkPlugins: [
       remarkGfm,
       remarkDirective,
+      // Tables made from the studies data, expanded as the numbering pre-pass expands them, before unknown `::name` go back to text.
+      [remarkEvidenceTables, evidenceTableContext(index)],
       remarkLiteralDirectives,
       // `:::editorial` blocks become labelled notes; an unknown block directive fails instead of vanishing.
       remarkEditorialNotes,

@@ -266,10 +266,15 @@ function mergeTexts(node: Parent): void {
   node.children = out;
 }
 
-/** Parses a page body with the build's own syntax: Markdown + GFM + directives, and MDX for `.mdx` files. */
-export function parsePage(body: string, { mdx }: { mdx: boolean }): Root {
+/**
+ * Parses a page body with the build's own syntax: Markdown + GFM + directives, and MDX for `.mdx` files. `expand`
+ * turns the site's own leaf directives into Markdown before unknown ones go back to text; the renderer runs the same
+ * function as a plugin at the same point, so both read the same page.
+ */
+export function parsePage(body: string, { mdx, expand }: { mdx: boolean; expand?: (tree: Root) => void }): Root {
   const processor = mdx ? unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkDirective) : unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
   const tree = processor.parse(body);
+  expand?.(tree);
   restoreLiteralDirectives(tree, body);
   return tree;
 }

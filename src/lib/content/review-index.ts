@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import GithubSlugger from 'github-slugger';
 import { numberCitationsAcrossChapters } from '../citations/citations.ts';
+import type { Root } from 'mdast';
 import { collectCitations, parsePage, type CitedItem } from '../citations/citation-syntax.ts';
 import { ContentError, lineAt } from './content-error.ts';
 import { readContentText } from './content-text.ts';
@@ -14,6 +15,8 @@ import { chapterSlug } from './slugs.ts';
 import { loadEntities, loadGlossary, type Entity, type GlossaryTerm } from '../entities/entities.ts';
 import { buildMentionMatcher, findMentions, type MentionMatcher } from '../entities/mentions.ts';
 import { figureFilesIn, loadFigures, type Figure } from './figures.ts';
+import { readEvidence, type EvidenceData } from '../evidence/evidence-data.ts';
+import { EVIDENCE_TABLE_DIRECTIVE, evidenceTableWords, expandEvidenceTables, type EvidenceTableContext } from '../evidence/evidence-table.ts';
 
 export interface ChapterSource {
   file: string;
@@ -50,6 +53,8 @@ export interface ReviewIndex {
   evidence: Map<string, Evidence> | undefined;
   /** Citation key of the review this site restates (home front matter `source`). */
   sourceKey: string | undefined;
+  /** The studies table (content/evidence.json), checked against chapters and bibliography; absent when there is none. */
+  evidenceRows: EvidenceData | undefined;
   numbers: Map<string, number>;
   sitesByKey: Map<string, CitationSite[]>;
   /** Page file name (`01-introduction.mdx`, `home.mdx`) → its citation groups in order, as the render must find them. */
@@ -104,11 +109,17 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
     sourceKey = typeof data['source'] === 'string' ? data['source'] : undefined;
   }
 
+  const evidenceRows = readEvidence(dir, {
+    keys: new Set(references.map((r) => r.id)),
+    headingIds: new Map(chapters.map((c) => [basename(c.file), c.headingIds])),
+  });
+  const tables = evidenceTableContext({ evidenceRows, evidence, sourceKey });
+
   const sitesByKey = new Map<string, CitationSite[]>();
   const citationGroupsByFile = new Map<string, CitedItem[][]>();
   const groupsInOrder: string[][] = [];
   for (const page of pages) {
-    const groups = citationGroupsOf(page.file, page.body, page.bodyLine);
+    const groups = citationGroupsOf(page.file, page.body, page.bodyLine, tables);
     citationGroupsByFile.set(basename(page.file), groups.map((g) => g.items));
     groups.forEach((group, i) => {
       groupsInOrder.push(group.keys);
@@ -135,11 +146,13 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
       if (figure) chapter.headingIds.add(`figure-${figure.id}`);
     }
   }
-  const entityMentions = countMentions(chapters, entityMatcher);
+  // Mentions are counted in the words a reader sees, so a chapter table made from the studies data counts too.
+  const mentionText = chapters.map((c) => ({ ...c, body: withTableWords(c.body, tables) }));
+  const entityMentions = countMentions(mentionText, entityMatcher);
   const index = {
-    dir, figures, figureNumbers, chapters, drafts, references, referencesFile, evidence, sourceKey, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey, citationGroupsByFile,
+    dir, figures, figureNumbers, chapters, drafts, references, referencesFile, evidence, sourceKey, evidenceRows, numbers: numberCitationsAcrossChapters(groupsInOrder), sitesByKey, citationGroupsByFile,
     entities, glossary, entityMatcher, glossaryMatcher,
-    entityMentions, termMentions: countMentions(chapters, glossaryMatcher),
+    entityMentions, termMentions: countMentions(mentionText, glossaryMatcher),
     keysByPage: byPage(sitesByKey, (s) => s.page, () => 1),
     recordsById: new Map(references.map((r) => [r.id, r])),
     entitiesById: new Map(entities.map((e) => [e.id, e])),
@@ -197,12 +210,28 @@ function countMentions(chapters: ChapterSource[], matcher: MentionMatcher | unde
   return sites;
 }
 
+/** What chapter tables made from the studies data need; the renderer builds its own from the same index fields. */
+export function evidenceTableContext(index: Pick<ReviewIndex, 'evidenceRows' | 'evidence' | 'sourceKey'>): EvidenceTableContext | undefined {
+  const { evidenceRows: data, evidence, sourceKey } = index;
+  return data ? { data, sourceKey, statusOf: evidence ? (key) => evidence.get(key)?.status : undefined } : undefined;
+}
+
+/** A chapter body with each studies-table directive replaced by the words of its cells. */
+function withTableWords(body: string, tables: EvidenceTableContext | undefined): string {
+  const directive = new RegExp(`^::${EVIDENCE_TABLE_DIRECTIVE}\\{table="([^"]*)"\\}[ \\t]*$`, 'gm');
+  return body.replace(directive, (_m, name: string) => evidenceTableWords(tables, name).join('\n'));
+}
+
 /** A page's citation groups from its parsed tree; citations in headings are left to the render, which rejects them. */
-function citationGroupsOf(file: string, body: string, bodyLine: number) {
+function citationGroupsOf(file: string, body: string, bodyLine: number, tables: EvidenceTableContext | undefined) {
   let tree;
+  const expand = (root: Root) => expandEvidenceTables(root, tables, (reason, position) => {
+    throw new ContentError('evidence-table-unknown', file, position ? position.start.line + bodyLine - 1 : undefined, reason);
+  });
   try {
-    tree = parsePage(body, { mdx: file.endsWith('.mdx') });
+    tree = parsePage(body, { mdx: file.endsWith('.mdx'), expand });
   } catch (error) {
+    if (error instanceof ContentError) throw error;
     const { line, reason } = error as { line?: number; reason?: string };
     throw new ContentError('mdx-invalid', file, line ? line + bodyLine - 1 : undefined, `could not parse MDX: ${reason ?? (error as Error).message}`);
   }
