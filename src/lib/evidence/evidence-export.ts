@@ -13,6 +13,7 @@ export const exportRowSchema = z.object({
   region: z.array(z.string()).describe('Disc regions (ids from vocabularies.region); empty when not given'),
   regionLabels: z.array(z.string()).describe('Disc regions as shown'),
   cellType: z.string().nullable().describe('Cell type; null when not given'),
+  markers: z.string().nullable().describe('Markers the source names for the cells; null when not given'),
   intervention: z.string().nullable().describe('Intervention or exposure; null when not given'),
   outcome: z.string().nullable().describe('Outcome as the review reports it; null when not given'),
   cite: z.string().describe('The citation as written in the content (Pandoc syntax)'),
@@ -41,6 +42,7 @@ export function exportRows(views: readonly EvidenceRowView[]): ExportRow[] {
     region: [...v.row.region],
     regionLabels: v.regionLabels,
     cellType: v.row.cellType,
+    markers: v.row.markers ?? null,
     intervention: v.row.intervention,
     outcome: v.row.outcome,
     cite: v.row.cite,
@@ -59,7 +61,7 @@ export function evidenceJson(data: EvidenceData, rows: readonly ExportRow[]): st
   return `${JSON.stringify({ schema, vocabularies: data.vocabularies, rows }, null, 2)}\n`;
 }
 
-const COLUMNS: (keyof ExportRow)[] = ['id', 'study', 'kind', 'kindLabel', 'species', 'region', 'regionLabels', 'cellType', 'intervention', 'outcome', 'citation', 'keys', 'matchStatus', 'passage', 'url', 'note', 'cite'];
+const COLUMNS: (keyof ExportRow)[] = ['id', 'study', 'kind', 'kindLabel', 'species', 'region', 'regionLabels', 'cellType', 'markers', 'intervention', 'outcome', 'citation', 'keys', 'matchStatus', 'passage', 'url', 'note', 'cite'];
 
 /** RFC 4180: CRLF line ends, every field holding a comma, quote, CR or LF quoted, quotes doubled. */
 export function csvField(value: string): string {

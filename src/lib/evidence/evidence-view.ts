@@ -130,7 +130,7 @@ function citationWords(works: readonly CitedWork[], ctx: EvidenceViewContext): s
 /** The text a reader can filter on: every column as shown. */
 export function rowText(view: EvidenceRowView): string {
   const r = view.row;
-  return [r.study, view.kindLabel, r.species, ...view.regionLabels, r.cellType, r.intervention, r.outcome, view.citationWords, ...view.works.map((w) => w.short), r.note]
+  return [r.study, view.kindLabel, r.species, ...view.regionLabels, r.cellType, r.markers, r.intervention, r.outcome, view.citationWords, ...view.works.map((w) => w.short), r.note]
     .filter((s): s is string => !!s).join(' ');
 }
 
