@@ -12,6 +12,7 @@ const write = (file: string, text: string | Uint8Array): Edit => (dir) => {
   writeFileSync(join(dir, file), text);
 };
 const all = (...edits: Edit[]): Edit => (dir) => edits.forEach((e) => e(dir));
+const TABLE = edit('chapters/01-caffeine.mdx', (t) => `${t.trimEnd()}\n\n::evidence-table{table="studies"}\n`);
 const FIGURE = { id: 'flow', file: 'flow.svg', title: 'Flow', alt: 'A small drawing used by the tests.', caption: 'Caption.' };
 
 const CASES: [name: string, breakIt: Edit, file: string, line: RegExp | null, cause: RegExp][] = [
@@ -42,6 +43,10 @@ const CASES: [name: string, breakIt: Edit, file: string, line: RegExp | null, ca
   ['a mistyped directive name', edit('chapters/02-theanine.mdx', (t) => `${t.trimEnd()}\n\n:::warning\nA note under the wrong name.\n:::\n`), 'chapters/02-theanine.mdx', /:13\b/, /Unknown directive ":::warning"/],
   ['evidence that leaves out a record', (dir) => writeFileSync(join(dir, 'references.evidence.json'), `{\n  "brewer2019tea": { "status": "verified", "reviewCitations": [1], "claim": "c", "evidence": [], "notes": "n" }\n}\n`), 'references.evidence.json', /:1\b/, /no evidence for "leaf2020night", "kettle2021calm"/],
   ['glossary term defined twice', edit('glossary.json', (t) => t.replace(/\n\]\s*$/, ',\n  {"id": "rct-2", "term": "RCT", "expansion": "x", "definition": "y"}\n]\n')), 'glossary.json', /:3\b/, /glossary "RCT" is defined twice/],
+  // The studies table: a bad row names the file, the row's line and id; a table name it does not declare, the directive's line.
+  ['a studies row of an undeclared kind', all(write('evidence.json', readFileSync('tests/fixtures/evidence/evidence.json', 'utf8').replace('"kind": "survey", "species": null', '"kind": "poll", "species": null')), TABLE), 'evidence.json', /:11\b/, /row "tea-habits": kind "poll" is not declared in vocabularies\.kind \[evidence-invalid\]/],
+  ['a studies row citing an unknown key', all(write('evidence.json', readFileSync('tests/fixtures/evidence/evidence.json', 'utf8').replace('[@brewer2019tea]', '[@brewer2019te]')), TABLE), 'evidence.json', /:11\b/, /row "tea-habits": cite: unknown citation key "@brewer2019te": .*\[evidence-invalid\]/],
+  ['an unknown studies table', all(write('evidence.json', readFileSync('tests/fixtures/evidence/evidence.json', 'utf8')), edit('chapters/01-caffeine.mdx', (t) => `${t.trimEnd()}\n\n::evidence-table{table="studys"}\n`)), 'chapters/01-caffeine.mdx', /:13\b/, /unknown table; evidence\.json declares "studies" \[evidence-table-unknown\]/],
   ['community entry of an unknown kind', (dir) => {
     mkdirSync(join(dir, 'community'), { recursive: true });
     writeFileSync(join(dir, 'community', '2026-01-02-chat.md'), '---\nkind: podcast\ntitle: "A chat"\nauthor: "A. Reader"\ndate: 2026-01-02\nurl: "https://example.org/chat"\nlicence: "CC BY 4.0"\n---\n');

@@ -15,15 +15,18 @@ export interface MiniReview {
   chapters: Record<string, string>;
   entities?: unknown[];
   glossary?: unknown[];
+  /** content/evidence.json, when the test needs studies data. */
+  evidence?: unknown;
 }
 
 /** Writes a tiny review to a temporary folder (references from tests/fixtures/pipeline) and returns its index. */
-export function miniReview({ chapters, entities = [], glossary = [] }: MiniReview) {
+export function miniReview({ chapters, entities = [], glossary = [], evidence }: MiniReview) {
   const dir = mkdtempSync(join(tmpdir(), 'review-'));
   mkdirSync(join(dir, 'chapters'));
   cpSync(resolve('tests/fixtures/pipeline/references.json'), join(dir, 'references.json'));
   writeFileSync(join(dir, 'entities.json'), JSON.stringify(entities));
   writeFileSync(join(dir, 'glossary.json'), JSON.stringify(glossary));
+  if (evidence !== undefined) writeFileSync(join(dir, 'evidence.json'), JSON.stringify(evidence, null, 2));
   for (const [name, body] of Object.entries(chapters)) writeFileSync(join(dir, 'chapters', name), body);
   return { dir, index: buildReviewIndex(dir) };
 }

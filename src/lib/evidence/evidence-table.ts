@@ -14,7 +14,7 @@ export const NOT_GIVEN = 'not given';
 export interface EvidenceTableContext {
   data: EvidenceData;
   /** Bibliography key → `verified` / `probable` / `unverified`, when the review has a reference evidence file. */
-  statusOf?: (key: string) => string | undefined;
+  statusOf?: ((key: string) => string | undefined) | undefined;
   sourceKey?: string | undefined;
 }
 
