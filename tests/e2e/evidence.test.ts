@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, siteUrl, watchPage } from '../support/browser.ts';
 import { parseCsv } from '../support/csv.ts';
 
-interface Row { id: string; study: string; kind: string; species: string | null; region: string[]; cellType: string | null; outcome: string | null; cite: string; passage: string }
+interface Row { id: string; study: string; kind: string; species: string | null; region: string[]; cellType: string | null; intervention: string | null; outcome: string | null; cite: string; passage: string }
 const data = JSON.parse(readFileSync('content/evidence.json', 'utf8')) as { vocabularies: { kind: { id: string }[]; region: { id: string }[] }; rows: Row[] };
 const total = data.rows.length;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
