@@ -1,6 +1,6 @@
-// The evidence page is generic and optional: the mini-review (tea and sleep, its own vocabularies) gets /evidence/,
-// its downloads, search records and links; the same review without evidence.json builds with none of them.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// The evidence page is generic and optional: the mini-review (tea and sleep) with an evidence file of its own
+// vocabularies gets /evidence/, its downloads, search records and links; without the file it builds with none of them.
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSite, copyFixture } from '../support/build-fixture.ts';
@@ -11,6 +11,7 @@ const htmlFiles = (dir: string): string[] => readdirSync(dir, { recursive: true,
 describe('the evidence page on a second review', () => {
   test('the mini-review builds /evidence/ from its own vocabularies, with downloads and links', () => {
     const content = copyFixture();
+    copyFileSync('tests/fixtures/mini-review-evidence/evidence.json', join(content, 'evidence.json'));
     const out = `${content}-dist`;
     const result = buildSite(content, out);
     expect(result.status, result.output).toBe(0);
@@ -32,7 +33,7 @@ describe('the evidence page on a second review', () => {
 
   test('without evidence.json there is no page, no download and no link to them', () => {
     const content = copyFixture();
-    rmSync(join(content, 'evidence.json'));
+    expect(existsSync(join(content, 'evidence.json'))).toBe(false);
     const out = `${content}-dist`;
     const result = buildSite(content, out);
     expect(result.status, result.output).toBe(0);

@@ -44,7 +44,7 @@ describe('evidence data: valid rows', () => {
   });
 
   test('a review without evidence.json has none', () => {
-    expect(readEvidence('tests/fixtures/pipeline')).toBeUndefined();
+    expect(readEvidence('tests/fixtures/mini-review')).toBeUndefined();
   });
 });
 

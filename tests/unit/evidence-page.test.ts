@@ -8,7 +8,7 @@ import { csvField, evidenceCsv, evidenceJson, exportFileSchema, exportRows } fro
 import { parseCsv } from '../support/csv.ts';
 import { gapMapCounts, gapMapSvg, timelineCounts, timelineSvg, wrapLabel } from '../../src/lib/evidence/evidence-charts.ts';
 
-const data = JSON.parse(readFileSync('tests/fixtures/mini-review/evidence.json', 'utf8')) as EvidenceData;
+const data = JSON.parse(readFileSync('tests/fixtures/mini-review-evidence/evidence.json', 'utf8')) as EvidenceData;
 const records = JSON.parse(readFileSync('tests/fixtures/mini-review/references.json', 'utf8')) as CslRecord[];
 const context: EvidenceViewContext = {
   numbers: new Map([['brewer2019tea', 1], ['leaf2020night', 2], ['kettle2021calm', 3]]),
