@@ -8,6 +8,7 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { formatReferences } from '../lib/bibliography/bibliography.ts';
 import { evidenceTableContext, type ReviewIndex } from '../lib/content/review-index.ts';
 import remarkEvidenceTables from './remark-evidence-tables.ts';
+import { EVIDENCE_PAGE } from '../lib/evidence/evidence-url.ts';
 import remarkCitationKeys from './remark-citation-keys.ts';
 import remarkLiteralDirectives from './remark-literal-directives.ts';
 import remarkInternalLinks from './remark-internal-links.ts';
@@ -49,7 +50,7 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       // `:::editorial` blocks become labelled notes; an unknown block directive fails instead of vanishing.
       remarkEditorialNotes,
       [remarkCitationKeys, { known: new Set(records.keys()), referencesFile, expected: index.citationGroupsByFile }],
-      [remarkInternalLinks, { base, chapters, pages: index.evidenceRows ? new Set([...SITE_PAGES, 'evidence/']) : SITE_PAGES, drafts: index.drafts }],
+      [remarkInternalLinks, { base, chapters, pages: index.evidenceRows ? new Set([...SITE_PAGES, EVIDENCE_PAGE]) : SITE_PAGES, drafts: index.drafts }],
       // Before Astro's own image handling, which would otherwise turn the SVG into an asset import.
       [remarkFigures, { figures: index.figures, numbers: index.figureNumbers }],
       // Raw HTML (.md) and JSX (.mdx) written into a chapter: checked against the sanitizer's allow-list.

@@ -5,6 +5,7 @@ import type { Root, Table } from 'mdast';
 import { collectCitations, parsePage } from '../../src/lib/citations/citation-syntax.ts';
 import type { EvidenceData } from '../../src/lib/evidence/evidence-data.ts';
 import { expandEvidenceTables, rowsOfTable } from '../../src/lib/evidence/evidence-table.ts';
+import { evidenceRowPath, evidenceUrl } from '../../src/lib/evidence/evidence-url.ts';
 import { chapter, miniReview, render } from '../support/pipeline.ts';
 
 const row = (id: string, cite: string, extra: Record<string, unknown> = {}) => ({
@@ -81,6 +82,12 @@ describe('a table name or review the data does not have', () => {
   test('a review without studies data fails on the directive', () => {
     expect(() => miniReview({ chapters: { '01-a.md': chapter(1, 'A', BODY) } })).toThrow(/01-a\.md:10: .*has no studies data \(content\/evidence\.json\) \[evidence-table-unknown\]/);
   });
+});
+
+test('a row\'s address: site-relative for chapter links, with the base for pages', () => {
+  expect(evidenceRowPath('rat-gel')).toBe('/evidence/#rat-gel');
+  expect(evidenceUrl('/', 'rat-gel')).toBe('/evidence/#rat-gel');
+  expect(evidenceUrl('/sub/review', 'rat-gel')).toBe('/sub/review/evidence/#rat-gel');
 });
 
 describe('expandEvidenceTables', () => {

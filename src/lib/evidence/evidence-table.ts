@@ -6,6 +6,7 @@ import type { Position } from 'unist';
 import { parsePage } from '../citations/citation-syntax.ts';
 import type { EvidenceData, EvidenceRow, TableField } from './evidence-data.ts';
 import { citeItems } from './evidence-data.ts';
+import { evidenceRowPath } from './evidence-url.ts';
 
 export const EVIDENCE_TABLE_DIRECTIVE = 'evidence-table';
 export const NOT_GIVEN = 'not given';
@@ -18,8 +19,6 @@ export interface EvidenceTableContext {
   sourceKey?: string | undefined;
 }
 
-/** Site-relative address of a row on the evidence page (the link plugin adds the base). */
-export const evidenceRowPath = (id: string) => `/evidence/#${id}`;
 
 const STATUS_ORDER = ['verified', 'probable', 'unverified'];
 
