@@ -2,7 +2,7 @@
 // reads the fragments of a first screen of results and keeps only real matches; the rest are read when asked for.
 // Loaded on demand, when a reader shows they want search.
 import { cleanQuery, expandQuery, type SynonymTable } from '../lib/search/search-terms.ts';
-import { pagefindTerms, rankResults, type Candidate, type PagefindData, type RankedResult } from '../lib/search/search-rank.ts';
+import { follows, pagefindTerms, rankResults, type Candidate, type PagefindData, type RankedResult } from '../lib/search/search-rank.ts';
 import { startPagefind, type PagefindResult } from './pagefind-start.ts';
 
 type TermsFile = SynonymTable & { chapters?: string[] };
@@ -135,8 +135,8 @@ async function load(base: string): Promise<SearchEngine> {
     };
     const loaded: Candidate[] = [];
     let next = 0;
-    // Batches until a screen's worth of real matches; rankResults drops the rest.
-    while (next < order.length && rankResults(loaded).length < FIRST_SCREEN) {
+    // Batches until a screen's worth of real matches (not counting rows that follow the pages); rankResults drops the rest.
+    while (next < order.length && rankResults(loaded).filter((r) => !follows(r)).length < FIRST_SCREEN) {
       if (stale()) return undefined;
       const batch = order.slice(next, next + FIRST_SCREEN);
       next += batch.length;

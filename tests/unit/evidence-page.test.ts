@@ -124,3 +124,25 @@ describe('evidence pictures', () => {
     expect(svg.match(/class="gap-dot"/g)).toHaveLength(4);
   });
 });
+
+describe('evidence search records', () => {
+  test('one record per row, of kind "Evidence", landing on the row, titled without the study so chapters keep their rank', async () => {
+    const { evidenceRecords } = await import('../../src/lib/search/evidence-records.ts');
+    const records = evidenceRecords(views, 'en');
+    expect(records.map((r) => r.url)).toEqual(data.rows.map((r) => `/evidence/#${r.id}`));
+    expect(records[1]).toMatchObject({ meta: { title: 'Evidence (Controlled trial), Ch. 1', context: 'A cup of tea late in the evening' }, filters: { kind: ['Evidence'], chapter: ['Caffeine and sleep onset'] } });
+    expect(records[1]?.content).toContain('Sleep onset later by about 20 minutes');
+  });
+});
+
+describe('evidence rows in search ranking', () => {
+  test('at an equal match an evidence row follows a page, whatever Pagefind scored', async () => {
+    const { pagefindTerms, rankResults } = await import('../../src/lib/search/search-rank.ts');
+    const record = (id: string, kind: string, score: number) => ({
+      id, score, terms: pagefindTerms('theanine'), synonym: false,
+      data: { url: `/${id}/`, content: 'about theanine here', excerpt: '', meta: { title: id }, locations: [1], sub_results: [], filters: { kind: [kind] } },
+    });
+    const ranked = rankResults([record('row', 'Evidence', 9), record('chapter', 'Chapter', 1), record('other-row', 'Evidence', 5)]);
+    expect(ranked.map((r) => r.id)).toEqual(['chapter', 'row', 'other-row']);
+  });
+});

@@ -43,7 +43,7 @@ export interface EvidenceRowView {
   works: CitedWork[];
   /** `[12; 2, ref. 59]`, pieces for links. */
   segments: CitationSegment[];
-  /** `[12]; Zhao et al. ref. 59`: the citation in words, for downloads and search. */
+  /** `[12]; Smith et al. ref. 59`: the citation in words, for downloads and search. */
   citationWords: string;
   /** Weakest match status among the works the row stands on (the source only when nothing else is cited). */
   status: EvidenceStatus | undefined;
@@ -116,7 +116,7 @@ function viewRow(row: EvidenceRow, data: EvidenceData, ctx: EvidenceViewContext)
   };
 }
 
-/** `[12]; Zhao et al. ref. 59`: numbered works by number, the source cited for its own references by name. */
+/** `[12]; Smith et al. ref. 59`: numbered works by number, the source cited for its own references by name. */
 function citationWords(works: readonly CitedWork[], ctx: EvidenceViewContext): string {
   const source = ctx.sourceKey ? ctx.records.get(ctx.sourceKey) : undefined;
   const sourceName = authorShort(source?.['author'] as { family?: string; literal?: string }[] | undefined);

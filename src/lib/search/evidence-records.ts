@@ -8,7 +8,9 @@ export function evidenceRecords(views: readonly EvidenceRowView[], language: str
     url: `/evidence/#${v.row.id}`,
     content: rowText(v),
     language,
-    meta: { title: v.row.study, context: [v.kindLabel, v.passageLabel].join(' · ') },
+    // A generic title, as editorial notes have: a title holding the query ranks first, and the rows' studies would
+    // otherwise push the chapter that discusses them out of the first screen. The study shows beneath it.
+    meta: { title: `Evidence (${v.kindLabel})${v.chapterNumber ? `, Ch. ${v.chapterNumber}` : ''}`, context: v.row.study },
     filters: { kind: ['Evidence'], ...(v.chapterTitle ? { chapter: [v.chapterTitle] } : {}) },
   }));
 }

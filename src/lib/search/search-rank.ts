@@ -158,6 +158,11 @@ function assess(candidate: Candidate): RankedResult | undefined {
   return { id: c.id, cls, tier, score, terms: c.terms, data: c.data, section, matched };
 }
 
+// Evidence rows are short and dense, so Pagefind scores them above the pages that discuss them; at an equal match
+// they follow the pages instead (the kind filter shows them alone), and do not count toward a first screen.
+const FOLLOWING_KINDS = new Set(['Evidence']);
+export const follows = (r: Pick<RankedResult, 'data'>): 0 | 1 => (r.data.filters?.['kind']?.some((k) => FOLLOWING_KINDS.has(k)) ? 1 : 0);
+
 /**
  * Drops results whose matches are not real and keeps the best reading of each page. Order: whole-token matches
  * before prefixes; then records titled with what the reader typed, then other pages with it, then pages found
@@ -165,7 +170,7 @@ function assess(candidate: Candidate): RankedResult | undefined {
  */
 export function rankResults(candidates: readonly Candidate[]): RankedResult[] {
   const byId = new Map<string, RankedResult>();
-  const better = (a: RankedResult, b: RankedResult) => a.cls - b.cls || a.tier - b.tier || a.score - b.score;
+  const better = (a: RankedResult, b: RankedResult) => a.cls - b.cls || a.tier - b.tier || follows(b) - follows(a) || a.score - b.score;
   for (const c of candidates) {
     const r = assess(c);
     const held = r && byId.get(r.id);
