@@ -9,13 +9,16 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { formatReferenceText } from '../lib/bibliography/bibliography.ts';
-import { buildReviewIndex } from '../lib/content/review-index.ts';
+import { buildReviewIndex, type ReviewIndex } from '../lib/content/review-index.ts';
+import { printContentErrors } from '../plugins/content-report.ts';
+import { withoutWarnings } from '../lib/content/content-error.ts';
+import { mentionedEntities } from '../lib/entities/reader-entities.ts';
 import { entityRecords, glossaryRecords, noteRecords, referenceRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { collectEditorialNotes } from '../lib/content/editorial-notes.ts';
 import { evidenceRecords } from '../lib/search/evidence-records.ts';
 import { evidenceViewContext, viewEvidence } from '../lib/evidence/evidence-view.ts';
 import { headersFile } from '../lib/security/security-headers.ts';
-import { basePath } from '../lib/site/site-env.ts';
+import { basePath, siteLocation } from '../lib/site/site-env.ts';
 import { PAGE_LANGUAGE } from '../lib/search/pagefind-files.ts';
 import { buildSynonymTable, findSlashCompounds } from '../lib/search/search-terms.ts';
 
@@ -31,9 +34,24 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+// A SITE_URL or BASE_PATH the links cannot be built from stops the build before anything is written.
+try { siteLocation(); } catch (error) { fail((error as Error).message); }
+
+// The content is read and checked before Astro starts, so its mistakes are printed as `file:line: cause [rule-id]`,
+// all of them, rather than as a failure to load the Astro config with a stack trace.
+let review: ReviewIndex;
+try {
+  // Its warnings are printed by the Astro build below, which reads the same content again.
+  review = withoutWarnings(() => buildReviewIndex(content));
+} catch (error) {
+  if (!printContentErrors(error)) throw error;
+  fail('the content has the errors above.');
+}
+
 const astro = resolve(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 const cacheKey = createHash('sha1').update(content).digest('hex').slice(0, 10);
-const astroRun = spawnSync(process.execPath, [astro, 'build'], {
+// rehype-citation imports Node's deprecated built-in `punycode`: a warning about a dependency, not about the content.
+const astroRun = spawnSync(process.execPath, ['--disable-warning=DEP0040', astro, 'build'], {
   stdio: values.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
   env: { ...process.env, CONTENT_DIR: content, OUT_DIR: staging, ASTRO_CACHE_DIR: `node_modules/.astro/${cacheKey}`, ASTRO_TELEMETRY_DISABLED: '1' },
   encoding: 'utf8',
@@ -57,7 +75,6 @@ if (values.quiet) {
 // Search index. Pages are indexed from the built HTML; references, entities and glossary terms are entries on a
 // list page, so each becomes its own record pointing at its anchor and their list pages are left out.
 const LISTED_AS_RECORDS = new Set(['references/', 'entities/', 'glossary/', 'notes/']);
-const review = buildReviewIndex(content);
 const { entities, glossary } = review;
 // Custom records must share the pages' language, or Pagefind puts them in an index of their own.
 const language = PAGE_LANGUAGE;
@@ -86,7 +103,8 @@ const records: SearchRecord[] = [
     chaptersCiting: (id) => [...new Set((review.sitesByKey.get(id) ?? []).flatMap((s) => chapterTitle.get(s.page) ?? []))],
     formatted: formatReferenceText,
   }),
-  ...entityRecords(entities, language),
+  // Only the entities the entities page lists: a record must land on its entry.
+  ...entityRecords(mentionedEntities(entities, review.entityMentions), language, glossary),
   ...glossaryRecords(glossary, language),
   ...noteRecords(collectEditorialNotes(review), language),
   ...(review.evidenceRows ? evidenceRecords(viewEvidence(review.evidenceRows, evidenceViewContext(review)), language) : []),

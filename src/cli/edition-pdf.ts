@@ -1,12 +1,11 @@
 // Renders the single-page edition of a built site to review.pdf with the Chromium the tests use, and links it
 // from the pages that have a place for it. Shared by `npm run pdf` and `PDF=1 npm run build`.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from './static-server.ts';
 
 export const PDF_FILE = 'review.pdf';
-const LINKED_FROM = ['index.html', 'review/index.html'];
 
 export interface PdfResult {
   file: string;
@@ -36,7 +35,7 @@ export async function renderEditionPdf(dir: string, { base = '/', chrome = proce
     const file = join(dir, PDF_FILE);
     writeFileSync(file, pdf);
     const pages = countPages(pdf);
-    for (const html of LINKED_FROM) linkPdf(join(dir, html), pages, pdf.length);
+    for (const html of htmlPages(dir)) linkPdf(html, pages, pdf.length);
     return { file, bytes: statSync(file).size, pages, seconds: (performance.now() - started) / 1000 };
   } finally {
     await browser.close();
@@ -44,11 +43,17 @@ export async function renderEditionPdf(dir: string, { base = '/', chrome = proce
   }
 }
 
-// Pages hold `<span data-pdf-link="…/review.pdf"></span>` where the link goes once the file exists.
+// Every page's footer (and the home and edition pages) hold `<span data-pdf-link="…/review.pdf"></span>` where the
+// link goes once the file exists.
+function htmlPages(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name === 'pagefind' || e.name === '_astro' ? [] : htmlPages(join(dir, e.name))) : e.name.endsWith('.html') ? [join(dir, e.name)] : []);
+}
+
 function linkPdf(file: string, pages: number, bytes: number): void {
-  if (!existsSync(file)) return;
   const html = readFileSync(file, 'utf8');
-  const linked = html.replace(/<span data-pdf-link="([^"]+)">[\s\S]*?<\/span>/, (_, href: string) =>
+  if (!html.includes('data-pdf-link=')) return;
+  const linked = html.replace(/<span data-pdf-link="([^"]+)">[\s\S]*?<\/span>/g, (_, href: string) =>
     `<span data-pdf-link="${href}"> · <a href="${href}" type="application/pdf">PDF</a> (${pages} pages, ${(bytes / 1024 / 1024).toFixed(1)} MB)</span>`);
   writeFileSync(file, linked);
 }

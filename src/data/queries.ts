@@ -1,6 +1,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildReviewIndex, type ReviewIndex } from '../lib/content/review-index.ts';
+import { join } from 'node:path';
 import { contentDir } from '../lib/site/site-env.ts';
+import { hasCommunityEntries } from '../lib/content/community.ts';
+import { siteCitationRecord } from '../lib/bibliography/site-citation.ts';
+import type { CslRecord } from '../lib/bibliography/reference-links.ts';
+import { absoluteUrl } from '../lib/site/urls.ts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
@@ -14,6 +19,16 @@ export async function getHome(): Promise<CollectionEntry<'home'>> {
   const [home] = await getCollection('home');
   if (!home) throw new Error(`${contentDir()}/home.mdx is missing: it holds the review's title, TL;DR and summary`);
   return home;
+}
+
+// The day of the build stands for the day the site was read: a static page cannot know the reader's day.
+const BUILT_ON = new Date();
+
+/** The site's own citation record, the same on the page and in its downloads; `site` is Astro's (SITE_URL). */
+export async function getSiteCitation(site: URL | undefined): Promise<CslRecord> {
+  const home = await getHome();
+  const url = absoluteUrl(site, import.meta.env.BASE_URL, '');
+  return siteCitationRecord({ title: home.data.title, siteName: home.data.siteName, url, updated: home.data.updated, accessed: BUILT_ON });
 }
 
 export function getReviewIndex(): ReviewIndex {
@@ -36,6 +51,8 @@ export type CommunityEntry = CollectionEntry<'community'>;
 
 /** Readers' reviews, talks and videos, newest first. */
 export async function getCommunity(): Promise<CommunityEntry[]> {
+  // getCollection warns about an empty collection on every page that asks; none is not a mistake here.
+  if (!hasCommunityEntries(join(contentDir(), 'community'))) return [];
   const all = await getCollection('community');
   return all.sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
 }

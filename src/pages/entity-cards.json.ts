@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { getReviewIndex } from '../data/queries.ts';
 import { identifierLinks } from '../lib/entities/entities.ts';
 import { typeLabel } from '../lib/entities/entity-types.ts';
+import { noRecordSentence } from '../lib/entities/reader-entities.ts';
 
 /** Everything an entity card shows, keyed by entity id; fetched by the card script on first hover. */
 export const GET: APIRoute = () => {
@@ -11,7 +12,7 @@ export const GET: APIRoute = () => {
     type: typeLabel(e.type, { one: true }),
     names: [...new Set([e.symbol, ...e.textForms, ...e.aliases].filter((n): n is string => !!n && n !== e.label))].slice(0, 8),
     links: identifierLinks(e).map(({ label, id, href }) => ({ label, id, href })),
-    ...(e.status !== 'verified' && e.notes ? { note: e.notes } : {}),
+    ...(identifierLinks(e).length ? {} : { note: noRecordSentence(e) }),
     mentions: (index.entityMentions.get(e.id) ?? []).reduce((n, s) => n + s.count, 0),
   }]));
   return new Response(JSON.stringify(cards), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

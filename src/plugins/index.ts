@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
+import { displayPath } from '../lib/content/content-error.ts';
 import remarkGfm from 'remark-gfm';
 import remarkDirective from 'remark-directive';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
@@ -11,6 +12,7 @@ import remarkEvidenceTables from './remark-evidence-tables.ts';
 import { EVIDENCE_PAGE } from '../lib/evidence/evidence-url.ts';
 import remarkCitationKeys from './remark-citation-keys.ts';
 import remarkLiteralDirectives from './remark-literal-directives.ts';
+import remarkDirectiveFences from './remark-directive-fences.ts';
 import remarkInternalLinks from './remark-internal-links.ts';
 import remarkFigures from './remark-figures.ts';
 import remarkRawMarkup from './remark-raw-markup.ts';
@@ -21,6 +23,7 @@ import rehypeCitationNumbers from './rehype-citation-numbers.ts';
 import rehypeHeadingAnchors from './rehype-heading-anchors.ts';
 import rehypeAbbreviations from './rehype-abbreviations.ts';
 import rehypeEntities from './rehype-entities.ts';
+import rehypeTableScroll from './rehype-table-scroll.ts';
 
 /** Site pages other than chapters that prose may link to; `evidence/` too when the review has evidence data. */
 export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/', 'notes/', 'community/', 'review/']);
@@ -37,7 +40,7 @@ export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 
  */
 export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
   const records = index.recordsById;
-  const referencesFile = relative(process.cwd(), index.referencesFile);
+  const referencesFile = displayPath(index.referencesFile);
   const chapters = new Map(index.chapters.map((c) => [basename(c.file), { slug: c.slug, headingIds: c.headingIds }]));
   const subsets = writeCitationSubsets(index);
   return {
@@ -47,6 +50,8 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       // Tables made from the studies data, expanded as the numbering pre-pass expands them, before unknown `::name` go back to text.
       [remarkEvidenceTables, evidenceTableContext(index)],
       remarkLiteralDirectives,
+      // Every `:::` block closed, none inside another, no stray fence left as text.
+      remarkDirectiveFences,
       // `:::editorial` blocks become labelled notes; an unknown block directive fails instead of vanishing.
       remarkEditorialNotes,
       [remarkCitationKeys, { known: new Set(records.keys()), referencesFile, expected: index.citationGroupsByFile }],
@@ -65,6 +70,7 @@ export function buildPlugins(index: ReviewIndex, base: string): { remarkPlugins:
       [rehypeAbbreviations, { matcher: index.glossaryMatcher, expansions: new Map(index.glossary.map((g) => [g.id, g.expansion])) }],
       [rehypeEntities, { matcher: index.entityMatcher, base, types: new Map(index.entities.map((e) => [e.id, e.type])) }],
       rehypeHeadingAnchors,
+      rehypeTableScroll,
     ],
   };
 }

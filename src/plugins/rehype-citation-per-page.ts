@@ -4,6 +4,7 @@ import { basename, dirname } from 'node:path';
 import rehypeCitation from 'rehype-citation';
 import { visit, SKIP } from 'unist-util-visit';
 import { citationSource } from './remark-citation-keys.ts';
+import { contentFail } from './content-problem.ts';
 
 type CitationOptions = NonNullable<Parameters<typeof rehypeCitation>[0]>;
 // Called directly rather than through unified's `use`, so its transformer can differ per page.
@@ -48,7 +49,7 @@ export function transformCitationsPerPage(tree: Root, file: VFile, { options, su
         const out = p.children.length === 1 && p.children[0]?.type === 'element' ? String(p.children[0].properties['id'] ?? '') : '';
         const got = out.startsWith('citation--') ? out.split('--').slice(1, -1) : [];
         if (got.join(' ') !== want.join(' ')) {
-          file.fail(`rehype-citation read this citation as [${got.join('; ')}] where the page has [${want.join('; ')}] [citation-parse-mismatch]`, { place: { line: groups[n]?.line ?? 1, column: 1 }, ruleId: 'citation-parse-mismatch', source: 'review' });
+          contentFail(file, 'citation-parse-mismatch', `rehype-citation read this citation as [${got.join('; ')}] where the page has [${want.join('; ')}]`, { line: groups[n]?.line ?? 1, column: groups[n]?.column ?? 1 });
         }
       });
     }

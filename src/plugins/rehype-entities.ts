@@ -14,7 +14,8 @@ export interface EntityOptions {
 /**
  * Links the first mention of each entity in every section to its entry: enough to find it, not a sea of links.
  * Every later mention becomes a plain span with the same id and type, unstyled until the reader turns on
- * "Highlight terms"; it is not a link, so the keyboard and screen readers meet one stop per entity per section.
+ * "Highlight terms"; it is not a link, so screen readers meet one link per entity per section. The links are not
+ * tab stops (tabindex -1) until the reader turns highlighting on, so Tab goes from citation to citation.
  */
 export function transformEntities(tree: Root, { matcher, base, types }: EntityOptions): void {
   if (!matcher) return;
@@ -26,7 +27,8 @@ export function transformEntities(tree: Root, { matcher, base, types }: EntityOp
       const type = types?.get(m.id);
       if (seen.has(m.id)) return h('span', { className: ['mention'], dataEntity: m.id, dataType: type }, m.text);
       seen.add(m.id);
-      return h('a', { className: ['entity'], href: withBase(base, `entities/#${m.id}`), dataEntity: m.id, dataType: type }, m.text);
+      // Not a tab stop while reading: "Highlight terms" makes the links focusable (src/scripts/highlight-terms.ts).
+      return h('a', { className: ['entity'], href: withBase(base, `entities/#${m.id}`), dataEntity: m.id, dataType: type, tabIndex: -1 }, m.text);
     });
   }, { onSection: () => { seen = new Set(); } });
 }

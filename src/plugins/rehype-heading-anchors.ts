@@ -1,18 +1,20 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
-import GithubSlugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
+import { headingIdMaker } from '../lib/content/slugs.ts';
 
 const HEADING = /^h[2-6]$/;
 
-/** Gives each section heading a stable id (GitHub's slugs, as Astro's own) and a copyable link to itself. */
+/** Gives each section heading a stable, unique, non-empty id (see headingIdMaker) and a copyable link to itself. */
 export function transformHeadingAnchors(tree: Root): void {
-  const slugger = new GithubSlugger();
+  const nextId = headingIdMaker();
   visit(tree, 'element', (node: Element) => {
     if (!HEADING.test(node.tagName)) return;
     const text = toString(node);
-    const id = typeof node.properties['id'] === 'string' ? node.properties['id'] : slugger.slug(text);
+    const made = nextId(text);
+    const given = node.properties['id'];
+    const id = typeof given === 'string' && given ? given : made;
     node.properties['id'] = id;
     node.properties['tabIndex'] = -1;
     // The link holds only an icon, so the heading text Astro collects for the table of contents stays clean.

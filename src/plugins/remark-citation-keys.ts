@@ -2,6 +2,16 @@ import type { Parent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { basename } from 'node:path';
 import { collectCitations, type CitedItem, type FoundCitation } from '../lib/citations/citation-syntax.ts';
+import { didYouMean } from '../lib/content/did-you-mean.ts';
+import { contentFail } from './content-problem.ts';
+import { findLiteralCitations, type LiteralCitation } from '../lib/citations/literal-citations.ts';
+import { warnContent } from '../lib/content/content-error.ts';
+
+const LITERAL_WHY: Record<LiteralCitation['where'], string> = {
+  attribute: 'is in a JSX attribute',
+  expression: 'is in an MDX {…} expression',
+  markup: 'holds markup (emphasis, code or a link)',
+};
 
 export interface CitationKeyOptions {
   /** Every key the bibliography holds. */
@@ -15,6 +25,7 @@ export interface CitationKeyOptions {
 export interface PageCitation {
   items: CitedItem[];
   line: number;
+  column: number;
 }
 
 declare module 'vfile' {
@@ -32,24 +43,36 @@ export const citationSource = (items: readonly CitedItem[]) => `[${items.map((i)
  * nothing else on the page can be read as a citation later.
  */
 export function transformCitationKeys(tree: Root, file: VFile, { known, referencesFile, expected }: CitationKeyOptions): void {
-  const found = collectCitations(tree, String(file.value ?? ''));
-  // The rule id goes in the text too: Astro prints the reason and the place, not the id.
-  const fail = (reason: string, line: number, ruleId: string): never => file.fail(`${reason} [${ruleId}]`, { place: { line, column: 1 }, ruleId, source: 'review' });
-  for (const group of found) {
-    if (group.inHeading) fail(`Citation ${group.keys.map((k) => `@${k}`).join('; ')} in a heading: headings are labels; cite in the text below`, group.line, 'citation-in-heading');
-    for (const key of group.keys) {
-      if (!known.has(key)) fail(`Unknown citation key "@${key}": no record with id "${key}" in ${referencesFile}`, group.line, 'citation-unknown-key');
-    }
+  const source = String(file.value ?? '');
+  const all = collectCitations(tree, source);
+  // What looks like a citation but stays text (README: in JSX, in `{…}`, or split by markup) is worth a warning.
+  for (const literal of findLiteralCitations(tree, source, all)) {
+    warnContent('citation-literal', file.path, literal.line, `${literal.text} ${LITERAL_WHY[literal.where]}, so it is shown as written, not as a citation`, literal.column);
   }
+  const fail = (reason: string, group: FoundCitation, ruleId: string) => contentFail(file, ruleId, reason, { line: group.line, column: group.column });
+  // A group with a mistake is reported and, when the build collects errors, left as text so the page still renders.
+  const found = all.filter((group) => {
+    let ok = true;
+    if (group.inHeading) {
+      fail(`Citation ${group.keys.map((k) => `@${k}`).join('; ')} in a heading: headings are labels; cite in the text below`, group, 'citation-in-heading');
+      ok = false;
+    }
+    for (const key of group.keys) {
+      if (known.has(key)) continue;
+      fail(`Unknown citation key "@${key}": no record with id "${key}" in ${referencesFile}${didYouMean(key, known, (k) => `"@${k}"`)}`, group, 'citation-unknown-key');
+      ok = false;
+    }
+    return ok;
+  });
   const before = file.path ? expected?.get(basename(file.path)) : undefined;
-  if (before) {
+  if (before && found.length === all.length) {
     const differs = found.findIndex((g, i) => g.keys.join(' ') !== before[i]?.map((item) => item.key).join(' '));
     if (differs >= 0 || found.length !== before.length) {
       const at = found[differs >= 0 ? differs : Math.min(found.length, before.length)] ?? found.at(-1);
-      fail(`The page renders ${found.length} citation groups but the numbering found ${before.length}; they first differ here`, at?.line ?? 1, 'citation-count-mismatch');
+      if (at) fail(`The page renders ${found.length} citation groups but the numbering found ${before.length}; they first differ here`, at, 'citation-count-mismatch');
     }
   }
-  file.data.citations = found.map((g) => ({ items: g.items, line: g.line }));
+  file.data.citations = found.map((g) => ({ items: g.items, line: g.line, column: g.column }));
   replaceGroups(found);
 }
 

@@ -2,6 +2,8 @@ import type { Paragraph, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { contentFail } from './content-problem.ts';
+import { didYouMean } from '../lib/content/did-you-mean.ts';
 
 /** Directive names chapters may use; anything else is a typo that would otherwise vanish from the page. */
 export const DIRECTIVES = new Set(['editorial']);
@@ -16,7 +18,7 @@ export function transformEditorialNotes(tree: Root, file: VFile): void {
   let count = 0;
   visit(tree, 'containerDirective', (node: ContainerDirective) => {
     if (!DIRECTIVES.has(node.name)) {
-      file.fail(`Unknown directive ":::${node.name}": the only block directive is ":::editorial" (an editorial note)`, { place: node.position, ruleId: 'directive-unknown', source: 'review' });
+      contentFail(file, 'directive-unknown', `Unknown directive ":::${node.name}": the only block directive is ":::editorial" (an editorial note)${didYouMean(node.name, DIRECTIVES, (n) => `":::${n}"`)}`, node.position);
     }
     count += 1;
     renderNote(node, count);

@@ -4,6 +4,8 @@ import { basename } from 'node:path';
 import { h } from 'hastscript';
 import { visit, SKIP } from 'unist-util-visit';
 import { labelledSvg, type Figure } from '../lib/content/figures.ts';
+import { didYouMean } from '../lib/content/did-you-mean.ts';
+import { contentFail } from './content-problem.ts';
 
 export interface FigureOptions {
   /** File name → figure. */
@@ -24,7 +26,8 @@ export function transformFigures(tree: Root, file: VFile, { figures, numbers }: 
     if (node.children.length !== 1 || image?.type !== 'image' || !/\.svg$/.test((image as Image).url)) return;
     const figure = figures.get(basename((image as Image).url));
     if (!figure) {
-      return file.fail(`Unknown figure "${(image as Image).url}": not listed in figures/figures.json`, { place: node.position, ruleId: 'figure-unknown', source: 'review' });
+      contentFail(file, 'figure-unknown', `Unknown figure "${(image as Image).url}": not listed in figures/figures.json${didYouMean(basename((image as Image).url), figures.keys())}`, node.position);
+      return undefined;
     }
     const n = numbers.get(figure.id) ?? 0;
     const svg = labelledSvg(figure, `figure-${figure.id}-alt`);
@@ -38,10 +41,17 @@ export function transformFigures(tree: Root, file: VFile, { figures, numbers }: 
     }
     return undefined;
   });
-  visit(tree, ['image', 'imageReference'], (node) => {
+  visit(tree, ['image', 'imageReference'], (node, index, parent) => {
     const image = node as Image | ImageReference;
     const what = image.type === 'image' ? `"${image.url}"` : `[${image.identifier}]`;
-    file.fail(`Image ${what} is not a figure: an image must be a paragraph of its own, \`![alt](../figures/name.svg)\`, naming an SVG listed in figures/figures.json`, { place: image.position, ruleId: 'image-not-figure', source: 'review' });
+    // An unknown SVG figure was reported above; any other image is reported here. Either way it is taken out.
+    const reported = image.type === 'image' && /\.svg$/.test(image.url) && parent?.type === 'paragraph' && parent.children.length === 1;
+    if (!reported) contentFail(file, 'image-not-figure', `Image ${what} is not a figure: an image must be a paragraph of its own, \`![alt](../figures/name.svg)\`, naming an SVG listed in figures/figures.json`, image.position);
+    if (parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    return undefined;
   });
 }
 

@@ -4,6 +4,8 @@ import { basename } from 'node:path';
 import { visit } from 'unist-util-visit';
 import { chapterPath, withBase } from '../lib/site/urls.ts';
 import { isSafeLinkUrl } from '../lib/security/sanitize.ts';
+import { didYouMean } from '../lib/content/did-you-mean.ts';
+import { contentFail } from './content-problem.ts';
 
 export interface InternalLinkOptions {
   base: string;
@@ -22,30 +24,31 @@ export function transformInternalLinks(tree: Root, file: VFile, { base, chapters
   const here = chapters.get(basename(file.path));
   // A link or link definition whose scheme the sanitizer refuses (javascript:, data: …) never reaches a page.
   visit(tree, ['link', 'definition'], (node) => {
-    const { url, position } = node as Link | Definition;
-    if (!isSafeLinkUrl(url)) file.fail(`Unsafe link "${url}": only http, https and mailto links, or links within the site, are allowed`, { place: position, ruleId: 'link-unsafe', source: 'review' });
+    const link = node as Link | Definition;
+    if (isSafeLinkUrl(link.url)) return;
+    contentFail(file, 'link-unsafe', `Unsafe link "${link.url}": only http, https and mailto links, or links within the site, are allowed`, link.position);
+    link.url = '#';
   });
   visit(tree, 'link', (node: Link) => {
     const url = node.url;
     if (EXTERNAL.test(url) || url.startsWith('//')) return;
     const [path = '', fragment] = url.split('#');
-    const fail = (why: string) =>
-      file.fail(`Broken internal link "${url}": ${why}`, { place: node.position, ruleId: 'link-broken', source: 'review' });
+    const fail = (why: string) => contentFail(file, 'link-broken', `Broken internal link "${url}": ${why}`, node.position);
     if (!path) {
-      if (fragment && here && !here.headingIds.has(fragment)) fail(`no heading with id "${fragment}" in this chapter`);
+      if (fragment && here && !here.headingIds.has(fragment)) fail(`no heading with id "${fragment}" in this chapter${didYouMean(fragment, here.headingIds)}`);
       return;
     }
     if (/\.mdx?$/.test(path)) {
       const target = chapters.get(basename(path));
       if (!target && drafts?.has(basename(path))) return fail(`${basename(path)} is a draft (draft: true), so it is not published; link to it once it is`);
-      if (!target) return fail(`no chapter file "${basename(path)}"`);
-      if (fragment && !target.headingIds.has(fragment)) return fail(`no heading with id "${fragment}" in ${basename(path)}`);
+      if (!target) return fail(`no chapter file "${basename(path)}"${didYouMean(basename(path), chapters.keys())}`);
+      if (fragment && !target.headingIds.has(fragment)) return fail(`no heading with id "${fragment}" in ${basename(path)}${didYouMean(fragment, target.headingIds)}`);
       node.url = withBase(base, chapterPath(target.slug)) + (fragment ? `#${fragment}` : '');
       return;
     }
     const sitePath = path.replace(/^\/+/, '');
     const known = pages.has(sitePath) || [...chapters.values()].some((c) => chapterPath(c.slug) === sitePath);
-    if (!known) return fail('no such page');
+    if (!known) return fail(`no such page${didYouMean(sitePath, [...pages, ...[...chapters.values()].map((c) => chapterPath(c.slug))].filter(Boolean), (p) => `"/${p}"`)}`);
     node.url = withBase(base, sitePath) + (fragment ? `#${fragment}` : '');
   });
 }

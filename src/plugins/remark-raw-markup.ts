@@ -2,8 +2,9 @@ import type { Html, Root } from 'mdast';
 import type { Node } from 'unist';
 import type { VFile } from 'vfile';
 import { fromHtml } from 'hast-util-from-html';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { warnContent } from '../lib/content/content-error.ts';
+import { contentFail } from './content-problem.ts';
 import { HTML_SCHEMA, checkJsxElement, sanitizeTree } from '../lib/security/sanitize.ts';
 
 // The parts of an MDX JSX node this check reads (mdast-util-mdx-jsx's shape).
@@ -27,7 +28,7 @@ interface JsxElement extends Node {
  *   sanitizer would change fails the build, as do components (`<Chart>`), fragments and `{…}` attribute values.
  */
 export function transformRawMarkup(tree: Root, file: VFile): void {
-  visit(tree, (node: Node) => {
+  visit(tree, (node: Node, index: number | undefined, parent: { children: Node[] } | undefined) => {
     if (node.type === 'html') {
       const html = node as Html;
       const fragment = fromHtml(html.value, { fragment: true });
@@ -39,10 +40,15 @@ export function transformRawMarkup(tree: Root, file: VFile): void {
     }
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const jsx = node as JsxElement;
-    const fail = (why: string) => file.fail(`${why}: HTML in an .mdx chapter must be plain elements the sanitizer allows, with literal attribute values (or write the chapter as .md)`, { place: jsx.position, ruleId: 'mdx-jsx-not-allowed', source: 'review' });
-    if (!jsx.name) fail('a JSX fragment <>…</> is not allowed');
-    const name = jsx.name ?? '';
-    if (!/^[a-z][a-z0-9]*$/.test(name)) fail(`<${name}> is a component, not an HTML element`);
+    // When the build collects errors, the element is taken out after the report: JSX is code and must not run.
+    const fail = (why: string) => {
+      contentFail(file, 'mdx-jsx-not-allowed', `${why}: HTML in an .mdx chapter must be plain elements the sanitizer allows, with literal attribute values (or write the chapter as .md)`, jsx.position);
+      if (parent && index !== undefined) parent.children.splice(index, 1);
+      return [SKIP, index] as [typeof SKIP, number | undefined];
+    };
+    if (!jsx.name) return fail('a JSX fragment <>…</> is not allowed');
+    const name = jsx.name;
+    if (!/^[a-z][a-z0-9]*$/.test(name)) return fail(`<${name}> is a component, not an HTML element`);
     const attributes: Record<string, string | true> = {};
     for (const a of jsx.attributes) {
       if (a.type !== 'mdxJsxAttribute' || !a.name) return fail(`<${name}> has a spread {…} attribute`);
@@ -50,7 +56,8 @@ export function transformRawMarkup(tree: Root, file: VFile): void {
       attributes[a.name] = a.value ?? true;
     }
     const refused = checkJsxElement(name, attributes);
-    if (refused.length) fail(`${refused.join(', ')} is not allowed`);
+    if (refused.length) return fail(`${refused.join(', ')} is not allowed`);
+    return undefined;
   });
 }
 

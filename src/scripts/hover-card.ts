@@ -1,5 +1,7 @@
 // A preview card shared by citations and entity mentions: opens on hover, keyboard focus or tap, stays open while
 // hovered, closes on Esc (returning focus) or an outside click, and is announced through a polite live region.
+// The open card is moved into the text right after its trigger (it is drawn in the top layer, so it still floats):
+// Tab from the trigger enters the card's links, Tab past the last one continues in the text, Shift+Tab goes back.
 const OPEN_DELAY = 120;
 const CLOSE_DELAY = 250;
 
@@ -18,6 +20,7 @@ export function attachHoverCard(triggers: readonly HTMLElement[], { className, l
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-live', 'polite');
   card.popover = 'manual';
+  card.id = `${className}-${Math.random().toString(36).slice(2, 8)}`;
   document.body.append(card);
 
   let owner: HTMLElement | null = null;
@@ -28,18 +31,35 @@ export function attachHoverCard(triggers: readonly HTMLElement[], { className, l
   async function open(trigger: HTMLElement) {
     clearTimeout(timer);
     if (owner === trigger && card.matches(':popover-open')) return;
+    if (owner && owner !== trigger) expanded(owner, false);
     owner = trigger;
     const content = await render(trigger);
     if (owner !== trigger) return;
     card.setAttribute('aria-label', label(trigger));
     card.replaceChildren(...content);
+    // Next to its trigger in reading order; outside an <abbr>, whose title would otherwise show over the card.
+    const anchor = trigger.parentElement?.closest('abbr') ?? trigger;
+    if (anchor.nextSibling !== card) {
+      if (card.matches(':popover-open')) card.hidePopover();
+      anchor.after(card);
+    }
     if (!card.matches(':popover-open')) card.showPopover();
+    expanded(trigger, true);
     place(trigger);
+  }
+
+  // The trigger's link says that it opened the card next to it.
+  function expanded(trigger: HTMLElement, open: boolean) {
+    const link = focusable(trigger);
+    if (!link) return;
+    if (open) { link.setAttribute('aria-expanded', 'true'); link.setAttribute('aria-controls', card.id); }
+    else { link.removeAttribute('aria-expanded'); link.removeAttribute('aria-controls'); }
   }
 
   function close(returnFocus = false) {
     clearTimeout(timer);
     if (card.matches(':popover-open')) card.hidePopover();
+    if (owner) expanded(owner, false);
     if (returnFocus && owner) focusable(owner)?.focus();
     owner = null;
   }

@@ -2,7 +2,7 @@
 // reads the fragments of a first screen of results and keeps only real matches; the rest are read when asked for.
 // Loaded on demand, when a reader shows they want search.
 import { cleanQuery, expandQuery, type SynonymTable } from '../lib/search/search-terms.ts';
-import { follows, pagefindTerms, rankResults, type Candidate, type PagefindData, type RankedResult } from '../lib/search/search-rank.ts';
+import { pagefindTerms, rankResults, type Candidate, type PagefindData, type RankedResult } from '../lib/search/search-rank.ts';
 import { startPagefind, type PagefindResult } from './pagefind-start.ts';
 
 type TermsFile = SynonymTable & { chapters?: string[] };
@@ -135,10 +135,13 @@ async function load(base: string): Promise<SearchEngine> {
     };
     const loaded: Candidate[] = [];
     let next = 0;
-    // Batches until a screen's worth of real matches (not counting rows that follow the pages); rankResults drops the rest.
-    while (next < order.length && rankResults(loaded).filter((r) => !follows(r)).length < FIRST_SCREEN) {
+    // A first batch, then, unless it already holds a screen's worth of sections of pages that hold the query,
+    // everything else found in one go: Pagefind scores short records (references, names) above long pages, so
+    // the passages that discuss the query, which rank above those records, may come late in its order.
+    // rankResults drops what does not really match.
+    while (next < order.length && rankResults(loaded).filter((r) => r.role === 'section').length < FIRST_SCREEN) {
       if (stale()) return undefined;
-      const batch = order.slice(next, next + FIRST_SCREEN);
+      const batch = order.slice(next, next ? undefined : FIRST_SCREEN);
       next += batch.length;
       loaded.push(...(await read(batch)));
     }
@@ -147,7 +150,10 @@ async function load(base: string): Promise<SearchEngine> {
     const shown = new Set(results.map((r) => r.id));
     return {
       results,
-      more: rest.length ? () => serial(async () => rankResults(await read(rest)).filter((r) => !shown.has(r.id))) : undefined,
+      // Appended below the first screen: one definition at the top is enough.
+      more: rest.length
+        ? () => serial(async () => rankResults(await read(rest)).filter((r) => !shown.has(r.id)).map((r) => (r.role === 'definition' ? { ...r, role: 'record' as const } : r)))
+        : undefined,
     };
   }
 }
@@ -175,6 +181,7 @@ function copy(d: PagefindData): PagefindData {
     meta: { ...d.meta },
     locations: [...d.locations],
     sub_results: d.sub_results.map((s) => ({ title: s.title, url: s.url, excerpt: s.excerpt, locations: [...s.locations] })),
+    ...(d.anchors ? { anchors: d.anchors.map((a) => ({ element: a.element, id: a.id, location: a.location })) } : {}),
     ...(d.filters ? { filters: d.filters } : {}),
   };
 }

@@ -203,21 +203,36 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 };
 
 function renderResult(r: RankedResult): HTMLLIElement {
-  const item = el('li', 'search-hit');
+  const item = el('li', r.role === 'definition' ? 'search-hit search-hit-definition' : 'search-hit');
   const link = el('a', 'search-hit-link');
   const url = new URL(r.section?.url ?? r.data.url, location.href);
   if (r.matched) url.searchParams.set('hl', r.matched);
   link.href = url.pathname + url.search + url.hash;
-  const title = r.data.meta['title'] ?? url.pathname;
-  link.append(el('span', 'search-hit-title', title));
-  // Custom records (references, entities, terms) describe themselves; pages name the section that matched.
-  const sectionTitle = r.data.meta['context'] || (r.section && r.section.title !== title ? r.section.title : '');
-  if (sectionTitle) link.append(el('span', 'search-hit-section', sectionTitle));
-  const kind = r.data.filters?.['kind']?.[0];
+  const pageTitle = r.data.meta['title'] ?? url.pathname;
+  // A section is titled by its heading, under the name of its page; custom records (references, entities, terms)
+  // describe themselves; a page matched as a whole names its best section.
+  const headed = r.role === 'section' && !!r.section?.title && r.section.title !== pageTitle;
+  link.append(el('span', 'search-hit-title', headed ? r.section!.title : pageTitle));
+  const sectionTitle = headed ? pageTitle : r.data.meta['context'] || (r.section && r.section.title !== pageTitle ? r.section.title : '');
+  if (sectionTitle && r.role !== 'definition') link.append(el('span', 'search-hit-section', sectionTitle));
+  const kind = r.role === 'definition' ? 'Definition' : r.data.filters?.['kind']?.[0];
   if (kind) item.append(el('span', 'search-hit-kind', kind));
   item.prepend(link);
-  item.append(excerptOf(r.section?.excerpt ?? r.data.excerpt, r.terms, r.cls));
+  // A record's summary that opens with its title ("Label: definition") says only the rest under that title.
+  const snippet = r.snippet?.startsWith(`${pageTitle}: `) ? r.snippet.slice(pageTitle.length + 2) : r.snippet;
+  item.append(snippet === undefined ? excerptOf(r.section?.excerpt ?? r.data.excerpt, r.terms, r.cls) : marked(snippet, r.terms, r.cls));
   return item;
+}
+
+// A plain-text snippet with the words that match as well as the result itself marked, their punctuation left out.
+function marked(text: string, terms: readonly string[], cls: MatchClass): HTMLParagraphElement {
+  const p = el('p', 'search-hit-excerpt');
+  for (const part of text.split(/(\s+)/)) {
+    const [, before = '', word = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}⁺]*)$/u.exec(part) ?? [];
+    if (word && wordMatches(part, terms, cls)) p.append(before, el('mark', '', word), after);
+    else p.append(part);
+  }
+  return p;
 }
 
 // Pagefind's excerpts are HTML with <mark> around matches. Parse them inertly and rebuild text and <mark> only, so

@@ -8,6 +8,7 @@ import { initEntityCards } from './entity-card.ts';
 import { initEntityFilter } from './entity-filter.ts';
 import { initFigureDialogs } from './figure-dialog.ts';
 import { initSearch } from './search.ts';
+import { initTableScroll } from './table-scroll.ts';
 
 initThemeToggle();
 initHighlightTerms();
@@ -19,3 +20,4 @@ initEntityCards();
 initEntityFilter();
 initFigureDialogs();
 initSearch();
+initTableScroll();

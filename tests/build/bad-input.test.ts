@@ -19,7 +19,8 @@ const CASES: [name: string, breakIt: Edit, file: string, line: RegExp | null, ca
   ['unknown citation key', edit('chapters/01-caffeine.mdx', (t) => t.replace('[@leaf2020night]. See', '[@nobody1999]. See')), 'chapters/01-caffeine.mdx', /:11\b/, /Unknown citation key "@nobody1999"/],
   ['duplicate reference id', edit('references.json', (t) => t.replace('"id": "kettle2021calm"', '"id": "brewer2019tea"')), 'references.json', /:4\b/, /duplicate reference id "brewer2019tea"/],
   ['malformed CSL-JSON', edit('references.json', (t) => t.replace('"title": "Evening', '"title" "Evening')), 'references.json', /:3\b/, /not valid JSON/],
-  ['chapter without a title', edit('chapters/02-theanine.mdx', (t) => t.replace(/^title: .*\n/m, '')), '02-theanine', null, /title/],
+  ['chapter without a title', edit('chapters/02-theanine.mdx', (t) => t.replace(/^title: .*\n/m, '')), 'chapters/02-theanine.mdx', /:1\b/, /: front matter has no title \[frontmatter-invalid\]$/m],
+  ['invalid YAML in front matter', edit('chapters/02-theanine.mdx', (t) => t.replace('title: "L-theanine"', 'title: "L-theanine')), 'chapters/02-theanine.mdx', /:2: /, /front matter is not valid YAML: Missing closing "quote \[frontmatter-invalid\]$/m],
   ['two chapters with the same order', edit('chapters/02-theanine.mdx', (t) => t.replace('order: 2', 'order: 1')), 'chapters/02-theanine.mdx', /:3\b/, /order 1 is already used by 01-caffeine\.mdx/],
   ['invalid MDX', edit('chapters/02-theanine.mdx', (t) => t.replace('Small trials', 'Small <trials {oops')), 'chapters/02-theanine.mdx', /:11\b/, /MDX|Unexpected|Could not parse/i],
   ['link to a page that does not exist', edit('chapters/01-caffeine.mdx', (t) => t.replace('./02-theanine.mdx#calming-effects', './03-missing.mdx')), 'chapters/01-caffeine.mdx', /:11\b/, /Broken internal link "\.\/03-missing\.mdx": no chapter file/],
@@ -30,7 +31,7 @@ const CASES: [name: string, breakIt: Edit, file: string, line: RegExp | null, ca
   ['link to a draft chapter', edit('chapters/02-theanine.mdx', (t) => t.replace('order: 2', 'order: 2\ndraft: true')), 'chapters/01-caffeine.mdx', /:11\b/, /Broken internal link "\.\/02-theanine\.mdx#calming-effects": 02-theanine\.mdx is a draft/],
   // Markup goes through the sanitizer, images through the figure path.
   ['an unlisted SVG used inline', all(write('figures/evil.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), edit('chapters/01-caffeine.mdx', (t) => t.replace('See [the next', 'Look ![x](../figures/evil.svg) here. See [the next'))), 'chapters/01-caffeine.mdx', /:11\b/, /Image "\.\.\/figures\/evil\.svg" is not a figure/],
-  ['a meta refresh in an .mdx chapter', edit('chapters/01-caffeine.mdx', (t) => `${t}\n<meta http-equiv="refresh" content="3;url=https://example.org/" />\n`), 'chapters/01-caffeine.mdx', /:13\b/, /<meta> is not allowed: HTML in an \.mdx chapter/],
+  ['a meta refresh in an .mdx chapter', edit('chapters/01-caffeine.mdx', (t) => `${t}\n<meta http-equiv="refresh" content="3;url=https://example.org/" />\n`), 'chapters/01-caffeine.mdx', /:13\b/, /<meta> is not allowed: HTML in an \.mdx chapter.* \[mdx-jsx-not-allowed\]$/m],
   ['a javascript: link', edit('chapters/01-caffeine.mdx', (t) => t.replace('./02-theanine.mdx#calming-effects', 'javascript:alert(1)')), 'chapters/01-caffeine.mdx', /:11\b/, /Unsafe link "javascript:alert\(1\)"/],
   ['an empty SVG figure', all(write('figures/figures.json', JSON.stringify([FIGURE])), write('figures/flow.svg', '')), 'figures/flow.svg', /:1\b/, /not a usable SVG: the file holds no <svg> element \[figure-invalid-svg\]/],
   ['malformed figures.json', write('figures/figures.json', `[\n  ${JSON.stringify(FIGURE)},\n  {"id": }\n]`), 'figures/figures.json', /:3\b/, /not valid JSON .*\[figure-invalid\]/],
@@ -50,7 +51,15 @@ const CASES: [name: string, breakIt: Edit, file: string, line: RegExp | null, ca
   ['community entry of an unknown kind', (dir) => {
     mkdirSync(join(dir, 'community'), { recursive: true });
     writeFileSync(join(dir, 'community', '2026-01-02-chat.md'), '---\nkind: podcast\ntitle: "A chat"\nauthor: "A. Reader"\ndate: 2026-01-02\nurl: "https://example.org/chat"\nlicence: "CC BY 4.0"\n---\n');
-  }, '2026-01-02-chat', null, /kind/],
+  }, 'community/2026-01-02-chat.md', /:2\b/, /front matter kind: .* \[frontmatter-invalid\]$/m],
+  // Blocks that would swallow or spill the rest of the chapter.
+  ['an unclosed editorial note', edit('chapters/01-caffeine.mdx', (t) => t.replace('## Dose and timing', ':::editorial\nA note left open.\n\n## Dose and timing')), 'chapters/01-caffeine.mdx', /:9\b/, /":::editorial" is never closed.*\[directive-unclosed\]$/m],
+  ['a note inside a note', edit('chapters/01-caffeine.mdx', (t) => `${t.trimEnd()}\n\n:::editorial\nOuter.\n\n:::editorial\nInner.\n:::\n\nMore.\n:::\n`), 'chapters/01-caffeine.mdx', /:16\b/, /":::editorial" inside ":::editorial" \(opened on line 13\).*\[directive-nested\]$/m],
+  // Figure files are named for ids and URLs.
+  ['a figure file name with a space', all(write('figures/figures.json', JSON.stringify([{ ...FIGURE, file: 'flow chart.svg' }])), write('figures/flow chart.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>')), 'figures/figures.json', /:1\b/, /figure 1, file: a figure file name is ASCII letters, digits, "-" and "_", ending in \.svg.*\[figure-invalid\]$/m],
+  ['a figure file name with an accent', all(write('figures/figures.json', JSON.stringify([{ ...FIGURE, file: 'schéma.svg' }])), write('figures/schéma.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>')), 'figures/figures.json', /:1\b/, /\[figure-invalid\]$/m],
+  // A near miss names what was meant.
+  ['a citation key in the wrong case', edit('chapters/01-caffeine.mdx', (t) => t.replace('most [@leaf2020night]', 'most [@Leaf2020night]')), 'chapters/01-caffeine.mdx', /:11:46: /, /Unknown citation key "@Leaf2020night".*; did you mean "@leaf2020night"\? \[citation-unknown-key\]$/m],
 ];
 
 describe('bad input fails the build clearly and keeps the last good dist/', () => {
@@ -66,9 +75,54 @@ describe('bad input fails the build clearly and keeps the last good dist/', () =
       ?? result.output.split('\n').find((l) => l.includes(file) && (!line || line.test(l)));
     expect(where, result.output).toBeDefined();
     expect(result.output).toMatch(cause);
+    // The project's form only: the problem once, no stack trace, no internal message object, no config failure.
+    expect(result.output.split('\n').filter((l) => l === where)).toHaveLength(1);
+    expect(result.output).not.toMatch(/Stack trace|^\s+at .*\(|Unable to load your Astro config|ancestors:|\[ERROR\]/m);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('last good build');
     expect(readdirSync(out)).toEqual(['index.html']);
     expect(readdirSync(dirname(out)).filter((n) => n.startsWith(`${basename(out)}.staging-`))).toEqual([]);
+  });
+});
+
+describe('a build names every content error at once', () => {
+  const breakAndBuild = (breakIt: Edit) => {
+    const content = copyFixture();
+    breakIt(content);
+    const out = `${content}-dist`;
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'last good build');
+    const result = buildSite(content, out, {}, { quiet: false });
+    expect(result.status, result.output).toBe(1);
+    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('last good build');
+    expect(result.output).not.toMatch(/Stack trace|^\s+at .*\(|Unable to load your Astro config|ancestors:/m);
+    return result.output.split('\n').filter((l) => /\[[a-z]+(?:-[a-z0-9]+)+\]$/.test(l) && !l.startsWith('warning: '));
+  };
+
+  test('four mistakes in two chapters found while rendering: four lines, each once', () => {
+    const lines = breakAndBuild(all(
+      edit('chapters/01-caffeine.mdx', (t) => t.replace('./02-theanine.mdx#calming-effects', './03-missing.mdx').replace('can delay sleep', 'can delay sleep [@nobody1999]')),
+      edit('chapters/02-theanine.mdx', (t) => `${t.replace('./01-caffeine.mdx', './01-cafeine.mdx').trimEnd()}\n\nSee [the first](./01-cafeine.mdx).\n\n:::editorial\nLeft open.\n`),
+    ));
+    expect(lines).toEqual([
+      expect.stringMatching(/chapters\/01-caffeine\.mdx:7:\d+: Unknown citation key "@nobody1999".* \[citation-unknown-key\]$/),
+      expect.stringMatching(/chapters\/01-caffeine\.mdx:11:\d+: Broken internal link "\.\/03-missing\.mdx": no chapter file "03-missing\.mdx" \[link-broken\]$/),
+      expect.stringMatching(/chapters\/02-theanine\.mdx:13:\d+: Broken internal link "\.\/01-cafeine\.mdx": no chapter file "01-cafeine\.mdx"; did you mean "01-caffeine\.mdx"\? \[link-broken\]$/),
+      expect.stringMatching(/chapters\/02-theanine\.mdx:15: ":::editorial" is never closed.* \[directive-unclosed\]$/),
+    ]);
+  });
+
+  test('three mistakes found before Astro starts: three lines, each once', () => {
+    const lines = breakAndBuild(all(
+      edit('chapters/01-caffeine.mdx', (t) => t.replace(/^title: .*\n/m, '')),
+      edit('chapters/02-theanine.mdx', (t) => t.replace('order: 2', 'order: 0')),
+      write('figures/figures.json', JSON.stringify([{ ...FIGURE, file: 'my figure.svg' }])),
+    ));
+    expect(lines).toEqual([
+      expect.stringMatching(/chapters\/01-caffeine\.mdx:1: front matter has no title \[frontmatter-invalid\]$/),
+      expect.stringMatching(/chapters\/02-theanine\.mdx:3: front matter order: .* \[frontmatter-invalid\]$/),
+      expect.stringMatching(/figures\/figures\.json:1: figure 1, file: .* \[figure-invalid\]$/),
+    ]);
   });
 });
 
@@ -76,8 +130,10 @@ describe('a second review builds with the same engine', () => {
   test('the tiny tea review builds: its chapters, references and nothing of the disc review', () => {
     const content = copyFixture();
     const out = `${content}-dist`;
-    const result = buildSite(content, out);
+    const result = buildSite(content, out, {}, { quiet: false });
     expect(result.status, result.output).toBe(0);
+    // No warning of its own: only the empty community folder's, which is another matter.
+    expect(result.output.split('\n').filter((l) => /warn|deprecat/i.test(l) && !/community/.test(l))).toEqual([]);
     for (const page of ['index.html', 'chapters/caffeine/index.html', 'chapters/theanine/index.html', 'references/index.html', 'entities/index.html', 'glossary/index.html', '404.html']) {
       expect(existsSync(join(out, page)), page).toBe(true);
     }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { startStaticServer } from '../../src/cli/static-server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildSite, copyFixture } from '../support/build-fixture.ts';
-import { HTML_VECTORS, SVG_VECTORS, unsafeMarkup } from '../support/hostile.ts';
+import { HTML_VECTORS, SVG_VECTORS, emptyAnchors, leftoverDirectiveFences, unsafeMarkup } from '../support/hostile.ts';
 
 let out = '';
 let output = '';
@@ -30,6 +30,8 @@ beforeAll(() => {
     '```js\nconst late = cup => cup.hour > 17;\n```',
     ...HTML_VECTORS,
     ...figures.map((f) => `![${f.alt}](../figures/${f.file})`),
+    // Headings with nothing to make a slug of, and a note: each gets an id and a contents link with a target.
+    '## 🚀', 'Launch.', '## !!!', 'Signs.', ':::editorial\nA note with a heading.\n\n### 🙂\n\nInside.\n:::', 'After the note.',
   ].join('\n\n');
   const chapter = `\uFEFF---\ntitle: "Raw HTML and figures"\norder: 3\nsummary: "A chapter in plain Markdown carrying hostile markup."\n---\n\n${body}\n`;
   writeFileSync(join(content, 'chapters', '03-Raw-HTML.md'), chapter.replace(/\n/g, '\r\n'));
@@ -42,7 +44,8 @@ beforeAll(() => {
   refs[2]!['DOI'] = 'https://doi.org/10.1000/XYZ';
   writeFileSync(join(content, 'references.json'), JSON.stringify(refs, null, 2));
   out = `${content}-dist`;
-  ({ status, output } = buildSite(content, out));
+  // Astro's own log too, to see every warning as often as it is printed.
+  ({ status, output } = buildSite(content, out, {}, { quiet: false }));
 }, 240_000);
 
 describe('a review with hostile markup builds, and none of it survives', () => {
@@ -52,6 +55,24 @@ describe('a review with hostile markup builds, and none of it survives', () => {
     expect(output).toContain(`03-Raw-HTML.md:${scriptLine}: raw HTML: <script> is not allowed and is removed [html-sanitized]`);
     expect(output).toMatch(/warning: \S*03-Raw-HTML\.md:\d+: raw HTML: <meta> is not allowed and is removed \[html-sanitized\]/);
     expect(output).toMatch(/warning: \S*hostile-1\.svg:1: removed onload on <svg>: not on the SVG allow-list \[figure-sanitized\]/);
+  });
+
+  test('each warning is printed once', () => {
+    const warnings = output.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings.length).toBeGreaterThan(5);
+    expect(warnings.filter((l, i) => warnings.indexOf(l) !== i)).toEqual([]);
+  });
+
+  test('no page shows a leftover ::: fence, an empty id or a link to "#"', () => {
+    const pages = walk(out).filter((f) => f.endsWith('.html'));
+    expect(pages.flatMap((f) => leftoverDirectiveFences(readFileSync(f, 'utf8')).map((l) => `${f.slice(out.length)}: ${l}`))).toEqual([]);
+    expect(pages.flatMap((f) => emptyAnchors(readFileSync(f, 'utf8')).map((l) => `${f.slice(out.length)}: ${l}`))).toEqual([]);
+    const html = page('chapters/raw-html/index.html');
+    const ids = [...html.matchAll(/<h[2-6] id="(section-\d+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(3);
+    for (const id of ids) expect(html).toContain(`href="#${id}"`);
+    // The same ids in the single-page edition, prefixed, with their contents links.
+    expect(page('review/index.html')).toMatch(/<h3 id="[^"]+section-\d+"/);
   });
 
   test('no file in dist/ holds a payload in a form a browser would act on', () => {

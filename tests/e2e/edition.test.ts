@@ -64,6 +64,25 @@ describe('the single-page edition', () => {
     for (const h of hrefs.filter((x) => x.startsWith('#'))) expect(ids, h).toContain(decodeURIComponent(h.slice(1)));
   });
 
+  test('every page links it from its footer and its menu, and every chapter from its header', () => {
+    const linksTo = (el: Element, href: string) => all(el, (a) => a.tagName === 'a' && a.properties['href'] === href).length;
+    const checked = pages.filter((p) => p.path.endsWith('/') || p.path === '');
+    expect(checked.length).toBeGreaterThan(chapters.length);
+    for (const p of checked) {
+      const tree = fromHtml(p.html);
+      const footer = all(tree, (el) => el.tagName === 'footer' && classes(el).includes('site-footer'))[0];
+      const menu = all(tree, (el) => classes(el).includes('chapter-menu'))[0];
+      expect(footer && linksTo(footer, '/review/'), `${p.path} footer`).toBe(1);
+      expect(menu && linksTo(menu, '/review/'), `${p.path} menu`).toBe(1);
+      // The place the PDF's link goes once npm run pdf has made it.
+      expect(footer && all(footer, (el) => el.properties['dataPdfLink'] === '/review.pdf').length, `${p.path} footer`).toBe(1);
+    }
+    for (const p of chapters) {
+      const meta = all(fromHtml(p.html), (el) => classes(el).includes('article-meta'))[0]!;
+      expect(linksTo(meta, '/review/'), p.path).toBe(1);
+    }
+  });
+
   describe('in a browser', () => {
     let browser: Browser;
     beforeAll(async () => { browser = await launchBrowser(); });
@@ -77,12 +96,15 @@ describe('the single-page edition', () => {
         header: getComputedStyle(document.querySelector('.site-header')!).display,
         footer: getComputedStyle(document.querySelector('.site-footer')!).display,
         chapterBreak: getComputedStyle(document.querySelector('.edition-chapter')!).breakBefore,
+        breaks: [...document.querySelectorAll('.edition-part')].map((el) => getComputedStyle(el).breakBefore),
         figure: getComputedStyle(document.querySelector('figure')!).breakInside,
         target: getComputedStyle(document.querySelector('.reference-links a')!, '::after').content,
         runningTitle: [...document.styleSheets].some((s) => s.href?.endsWith('/review/running-title.css')),
       }));
       expect(style).toMatchObject({ header: 'none', footer: 'none', chapterBreak: 'page', figure: 'avoid', runningTitle: true });
       expect(style.target).toMatch(/attr\(href\)|https:/);
+      // Every chapter, and the reference list, starts a new sheet; the summary follows the title.
+      expect(style.breaks).toEqual(['auto', ...chapters.map(() => 'page'), 'page']);
       await tab.close();
     });
   });
@@ -109,6 +131,10 @@ describe('npm run pdf', () => {
       expect(outline.some((o) => o.endsWith(flat(title))), title).toBe(true);
     }
     expect(outline).toContain('References');
+    // One bookmark per heading of the edition, each titled once (a heading that starts a page was named twice).
+    const headings = all(all(edition, (el) => el.tagName === 'main')[0]!, (el) => /^h[1-6]$/.test(el.tagName)).map((el) => flat(toString(el)));
+    expect(outline.filter((o) => /^(.+)\1$/.test(o))).toEqual([]);
+    expect([...outline].sort()).toEqual([...headings].sort());
     // The reference list: every entry's number and text, and the link targets printed beside them.
     const entries = all(edition, (el) => el.tagName === 'li' && classes(el).includes('reference'));
     expect(entries.length).toBeGreaterThan(20);
@@ -117,6 +143,11 @@ describe('npm run pdf', () => {
       expect(text, body).toContain(flat(`${String(entry.properties['value'])}.${body}`).slice(0, 60));
     }
     expect(text).toContain(flat('https://doi.org/'));
-    expect(readFileSync(join(copy, 'index.html'), 'utf8')).toMatch(/<a href="\/review\.pdf" type="application\/pdf">PDF<\/a> \(\d+ pages/);
+    const pdfLink = /<a href="\/review\.pdf" type="application\/pdf">PDF<\/a> \(\d+ pages/g;
+    expect(readFileSync(join(copy, 'index.html'), 'utf8').match(pdfLink)).toHaveLength(2); // the edition's line and the footer
+    // Every page's footer links it too.
+    for (const path of ['chapters/introduction/index.html', 'references/index.html', 'review/index.html', 'entities/index.html']) {
+      expect(readFileSync(join(copy, path), 'utf8').match(pdfLink)?.length, path).toBeGreaterThanOrEqual(1);
+    }
   }, 180_000);
 });

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, siteUrl } from '../support/browser.ts';
 
@@ -37,6 +39,27 @@ describe('entities, glossary and figures', () => {
     const href = await mention.getAttribute('href');
     await page.goto(new URL(href ?? '', page.url()).href);
     await expect(page.locator(`#${new URL(page.url()).hash.slice(1)}`).count()).resolves.toBe(1);
+    await page.close();
+  });
+
+  test('the entities page shows readers what the chapters mention, without the curation notes', async () => {
+    const notes = (JSON.parse(readFileSync('content/entities.json', 'utf8')) as { notes?: string }[]).flatMap((e) => e.notes ?? []);
+    expect(notes.length).toBeGreaterThan(10); // the notes stay in the data
+    const cards = JSON.parse(readFileSync(join(inject('distDir'), 'entity-cards.json'), 'utf8')) as Record<string, { mentions: number; note?: string }>;
+    const mentioned = Object.entries(cards).filter(([, c]) => c.mentions > 0).map(([id]) => id).sort();
+    expect(mentioned.length).toBeLessThan(Object.keys(cards).length);
+    const page = await browser.newPage();
+    await page.goto(siteUrl('entities/'));
+    const listed = await page.locator('.entity-entry').evaluateAll((els) => els.map((e) => e.id).sort());
+    expect(listed).toEqual(mentioned);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/Not mentioned in the chapters|No verified identifier|usual referent/);
+    for (const note of notes) expect(text).not.toContain(note);
+    await expect(page.locator('.article-meta').textContent()).resolves.toContain(`${mentioned.length} entities`);
+    // An entry without a record of its own says why in a reader's words (here a family: its members are listed).
+    await expect(page.locator('#nfkb .entity-note').textContent()).resolves.toMatch(/^A family of related molecules/);
+    // The cards say the same, never the curation note.
+    for (const card of Object.values(cards)) if (card.note) expect(notes).not.toContain(card.note);
     await page.close();
   });
 

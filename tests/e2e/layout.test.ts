@@ -154,7 +154,6 @@ describe('annotation', () => {
     expect(entity).toBe(await page.evaluate(() => getComputedStyle(document.querySelector('.prose p')!).color));
     expect(entity).not.toBe(link);
     await expect(page.locator('.prose span.mention').count()).resolves.toBeGreaterThan(0);
-    await expect(page.locator('.highlight-legend').isVisible()).resolves.toBe(false);
     await page.close();
   });
 
@@ -186,6 +185,38 @@ describe('annotation', () => {
     await context.close();
   });
 
+  test.each([[375, 800], [1440, 900]])('turning "Highlight terms" on moves nothing, and its key is beside the switch (%i px)', async (width, height) => {
+    const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(siteUrl('chapters/repair-mechanisms/'));
+    const boxes = () => page.evaluate(() => [...document.querySelectorAll('.prose > p, h1, .highlight-legend')].slice(0, 6).map((el) => {
+      const r = el.getBoundingClientRect();
+      return [r.x, r.y, r.width, r.height].map(Math.round);
+    }));
+    const shifts = () => page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+    await page.evaluate(() => {
+      (window as unknown as { shifts: number }).shifts = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) (window as unknown as { shifts: number }).shifts += (e as unknown as { value: number }).value; }).observe({ type: 'layout-shift' });
+    });
+    const before = await boxes();
+    await page.locator('[data-highlight-toggle]').click();
+    await expect(page.evaluate(() => document.documentElement.dataset['highlight'])).resolves.toBe('on');
+    expect(await boxes()).toEqual(before);
+    await page.locator('[data-highlight-toggle]').click();
+    expect(await boxes()).toEqual(before);
+    // Layout Instability API: shifts are recorded even right after input (they are only left out of CLS).
+    expect(await shifts()).toBe(0);
+    // The key is visible, in the window, right under the switch.
+    await page.locator('[data-highlight-toggle]').click();
+    const toggle = (await page.locator('[data-highlight-toggle]').boundingBox())!;
+    const legend = (await page.locator('.highlight-legend').boundingBox())!;
+    await expect(page.locator('.highlight-legend').isVisible()).resolves.toBe(true);
+    expect(legend.y).toBeGreaterThanOrEqual(toggle.y + toggle.height);
+    expect(legend.y - (toggle.y + toggle.height)).toBeLessThan(24);
+    expect(legend.y + legend.height).toBeLessThanOrEqual(height);
+    await context.close();
+  });
+
   test('the entity card still opens from the keyboard with highlighting on', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -207,6 +238,49 @@ describe('annotation', () => {
     await expect(first.evaluate((a) => getComputedStyle(a).textDecorationLine)).resolves.toBe('underline');
     await expect(first.getAttribute('href')).resolves.toMatch(/\/entities\/#/);
     await context.close();
+  });
+});
+
+describe('wide tables', () => {
+  const EVIDENCE = 'chapters/preclinical-and-clinical-evidence/';
+
+  test('at 375 px a wide table scrolls in its own labelled, focusable box, with a cue on the side that has more', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(siteUrl(EVIDENCE));
+    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    const box = page.locator('.table-frame > .table-scroll').filter({ has: page.locator('th') }).last();
+    await expect(box.evaluate((el) => el.scrollWidth > el.clientWidth)).resolves.toBe(true);
+    await expect(box.getAttribute('role')).resolves.toBe('region');
+    await expect(box.getAttribute('tabindex')).resolves.toBe('0');
+    const headings = await box.locator('th').evaluateAll((ths) => ths.map((th) => th.textContent?.trim()));
+    await expect(box.getAttribute('aria-label')).resolves.toBe(`Table: ${headings.join(', ')}`);
+    const cue = () => box.evaluate((el) => ({
+      left: getComputedStyle(el.parentElement!, '::before').opacity,
+      right: getComputedStyle(el.parentElement!, '::after').opacity,
+    }));
+    await expect(cue()).resolves.toEqual({ left: '0', right: '1' });
+    // By keyboard: Tab reaches the box, the arrow keys scroll it.
+    await box.evaluate((el) => { const before = [...document.querySelectorAll<HTMLElement>('a, button, [tabindex="0"]')].filter((x) => x.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && !el.contains(x)).at(-1); before?.focus(); });
+    for (let n = 0; n < 10 && !(await box.evaluate((el) => el === document.activeElement)); n++) await page.keyboard.press('Tab');
+    await expect(box.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((el) => el.scrollLeft > 0 && el.parentElement!.classList.contains('more-left'), await box.elementHandle());
+    await expect(cue()).resolves.toEqual({ left: '1', right: '1' });
+    await box.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+    await page.waitForFunction((el) => !el.parentElement!.classList.contains('more-right'), await box.elementHandle());
+    await expect(cue()).resolves.toEqual({ left: '1', right: '0' });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    await context.close();
+  });
+
+  test('a table that fits shows no cue', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(siteUrl('chapters/pathophysiology/'));
+    const frame = page.locator('.table-frame').first();
+    await expect(frame.locator('.table-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth)).resolves.toBe(true);
+    await expect(frame.evaluate((el) => [el.classList.contains('more-left'), el.classList.contains('more-right')])).resolves.toEqual([false, false]);
+    await page.close();
   });
 });
 

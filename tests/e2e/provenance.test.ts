@@ -5,7 +5,8 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, siteUrl } from '../support/browser.ts';
 import { builtPages } from '../support/dist-pages.ts';
 import { buildReviewIndex } from '../../src/lib/content/review-index.ts';
-import { sourceCoverage } from '../../src/lib/provenance/source-numbers.ts';
+import { nameSourceNumbers, sourceCoverage } from '../../src/lib/provenance/source-numbers.ts';
+import { sourceAuthorOf } from '../../src/plugins/reference-provenance.ts';
 import { collectEditorialNotes } from '../../src/lib/content/editorial-notes.ts';
 
 let browser: Browser;
@@ -13,6 +14,8 @@ beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
 const index = buildReviewIndex('content');
+/** "Zhao et al.": how the source's own numbers are named, from the source record. */
+const author = sourceAuthorOf(index.recordsById, index.sourceKey) ?? '';
 const probable = [...(index.evidence ?? [])].filter(([id, e]) => e.status === 'probable' && e.reviewCitations.length && index.numbers.has(id)).map(([id]) => id);
 /** A chapter that cites a probable match, and that match. */
 const [probableKey, probableChapter] = (() => {
@@ -36,7 +39,7 @@ describe('match status and source numbers', () => {
       await expect(entry.locator('.reference-source').textContent()).resolves.toMatch(/ et al\. refs? \d+/);
       await label.click();
       await expect(entry.locator('.status-note').isVisible()).resolves.toBe(true);
-      await expect(entry.locator('.status-note').textContent()).resolves.toBe(index.evidence?.get(probableKey)?.notes);
+      await expect(entry.locator('.status-note').textContent()).resolves.toBe(nameSourceNumbers(index.evidence?.get(probableKey)?.notes ?? '', author));
       // The identifiers are links, not text.
       await expect(entry.locator('.reference-text').textContent()).resolves.not.toMatch(/doi:|PMID/);
     }
@@ -53,7 +56,7 @@ describe('match status and source numbers', () => {
     const item = card.locator('li', { has: page.locator('.reference-status') }).first();
     await expect(item.locator('.status-label').textContent()).resolves.toBe('Probable match');
     await expect(item.locator('.status-note').isVisible()).resolves.toBe(true);
-    await expect(card.locator('.status-note').allTextContents()).resolves.toContain(index.evidence?.get(probableKey)?.notes);
+    await expect(card.locator('.status-note').allTextContents()).resolves.toContain(nameSourceNumbers(index.evidence?.get(probableKey)?.notes ?? '', author));
     await page.close();
   });
 
@@ -92,12 +95,48 @@ describe('match status and source numbers', () => {
     expect(sentence).toContain(`other ${coverage.unmatched.length} are not identified`);
     const listed = await page.locator('.unmatched-numbers li').evaluateAll((lis) => lis.map((li) => Number(li.id.replace('source-ref-', ''))));
     expect(listed).toEqual(coverage.unmatched);
+    // Each number is named as the source's, so "ref. 33" is not read as the site's [33].
+    const labels = await page.locator('.unmatched-numbers .source-number').allTextContents();
+    expect(labels).toEqual(coverage.unmatched.map((n) => `${author} ref. ${n}`));
     // Links from an unmatched number lead to a citation that exists.
     const hrefs = await page.locator('.unmatched-numbers a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const href of new Set(hrefs)) {
       await page.goto(href);
       await expect(page.locator(`#${new URL(href).hash.slice(1)}.citation`).count(), href).resolves.toBe(1);
     }
+    await page.close();
+  });
+  test('the source numbers are named as the source\'s wherever the references page shows them', async () => {
+    expect(author).toMatch(/\S/);
+    const page = await browser.newPage();
+    await page.goto(siteUrl('references/'));
+    const sources = await page.locator('.reference-source').allTextContents();
+    expect(sources.length).toBeGreaterThan(20);
+    for (const text of sources) expect(text).toMatch(new RegExp(`^(${author.replace('.', '\\.')} ref(?:s|\\.) [\\d–, ]+|Not matched to a numbered reference of ${author.replace('.', '\\.')})$`));
+    // Status notes speak of the source's list: no bare [27] beside the site's own [27].
+    await page.locator('details.reference-status').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    const notes = await page.locator('.status-note').allTextContents();
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(note).not.toMatch(/\[\d+(?:[-–,]\s*\d+)*\]/);
+    expect(notes.join(' ')).toContain(`${author} ref`);
+    await page.close();
+  });
+
+  test('an entry matched to none of the source\'s numbers never says "match": label and text agree', async () => {
+    const unmatched = [...(index.evidence ?? [])].filter(([id, e]) => e.status !== 'verified' && !e.reviewCitations.length && id !== index.sourceKey).map(([id]) => id);
+    expect(unmatched.length).toBeGreaterThan(0);
+    const page = await browser.newPage();
+    await page.goto(siteUrl('references/'));
+    for (const id of unmatched) {
+      const entry = page.locator(`[id="ref-${id}"]`);
+      await expect(entry.locator('.reference-source').textContent(), id).resolves.toBe(`Not matched to a numbered reference of ${author}`);
+      const label = (await entry.locator('.status-label').textContent()) ?? '';
+      expect(label, id).toMatch(/not matched$/);
+      await expect(entry.locator('.status-meaning').textContent(), id).resolves.toContain('not matched to any of');
+    }
+    // And every entry labelled a match names the source numbers it matches.
+    const labelled = await page.locator('.reference-status[data-status]').evaluateAll((ds) => ds.map((d) => [d.querySelector('.status-label')?.textContent ?? '', d.closest('li')?.querySelector('.reference-source')?.textContent ?? '']));
+    for (const [label, source] of labelled) if (/match$/.test(label ?? '')) expect(source, label).toMatch(/ ref(?:s|\.) \d/);
     await page.close();
   });
 });
@@ -152,6 +191,37 @@ describe('editorial notes', () => {
       await page.goto(siteUrl(path));
       await expect(page.locator('a[href$="/notes/"]').count(), path || 'home').resolves.toBeGreaterThan(0);
     }
+    await page.close();
+  });
+});
+
+describe('locators and key findings a reader can follow', () => {
+  test('a claim the source makes only in its abstract says so, in the text and in the card', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl(''));
+    const citation = page.locator('.citation', { hasText: /, abstract\]/ }).first();
+    await expect(citation.textContent()).resolves.toMatch(/^\[\d+, abstract\]$/);
+    await citation.locator('a').first().focus();
+    const card = page.locator('.cite-card');
+    await card.waitFor({ state: 'visible' });
+    await expect(card.textContent()).resolves.toContain('Cited from its abstract.');
+    await page.close();
+  });
+
+  test('a key finding links to the passage that develops it, and one the site adds is labelled as an editorial note', async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl(''));
+    const findings = page.locator('#key-findings + .key-findings-list > li');
+    const editorial = findings.filter({ has: page.locator('.editorial-note-label') });
+    await expect(editorial.count()).resolves.toBeGreaterThan(0);
+    const link = editorial.first().locator('a.key-finding-link');
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/chapters\/[a-z0-9-]+\/#[a-z0-9-]+$/);
+    await link.click();
+    await page.waitForURL((url) => url.hash.length > 1);
+    const target = page.locator(decodeURIComponent(new URL(page.url()).hash));
+    await expect(target.count()).resolves.toBe(1);
+    await expect(target.evaluate((el) => /^H[2-4]$/.test(el.tagName))).resolves.toBe(true);
     await page.close();
   });
 });

@@ -61,6 +61,107 @@ describe('reading the review', () => {
     await page.close();
   });
 
+  test('from the skip link, Tab reaches the first citation in a few presses on every chapter; entity marks are not tab stops', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const chapters = builtPages().filter((p) => /^chapters\/[^/]+\/$/.test(p));
+    expect(chapters.length).toBeGreaterThan(5);
+    const presses = async (): Promise<number> => {
+      for (let n = 1; n <= 60; n++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => !!document.activeElement?.closest('.prose .citation'))) return n;
+        expect(await page.evaluate(() => document.activeElement?.matches('a.entity')), 'an entity mark took focus').toBe(false);
+      }
+      return Infinity;
+    };
+    const counts: Record<string, number> = {};
+    for (const path of chapters) {
+      await page.goto(siteUrl(path));
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter'); // the skip link
+      counts[path] = await presses();
+    }
+    // Before: 12–30 presses after the skip link (27 on chapter 5), one per marked term and per contents entry.
+    // After: 2–5 (the chapter's own links before its first citation: "whole review", a cross-reference).
+    for (const [path, n] of Object.entries(counts)) expect(n, path).toBeLessThanOrEqual(8);
+    await page.close();
+  });
+
+  test('with "Highlight terms" on, entity marks are tab stops and their cards can be entered', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(() => localStorage.setItem('highlight-terms', 'on'));
+    const page = await context.newPage();
+    await page.goto(siteUrl('chapters/repair-mechanisms/'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    let entity = false;
+    for (let n = 0; n < 15 && !entity; n++) {
+      await page.keyboard.press('Tab');
+      entity = await page.evaluate(() => !!document.activeElement?.matches('.prose a.entity'));
+    }
+    expect(entity).toBe(true);
+    await page.locator('.entity-card .card-title').waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => !!document.activeElement?.closest('.entity-card'))).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(page.evaluate(() => document.activeElement?.matches('.prose a.entity'))).resolves.toBe(true);
+    await context.close();
+  });
+
+  test('a citation card is entered with Tab, left by Tab past its last link, and Esc returns to the citation', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
+    await page.goto(siteUrl('chapters/introduction/'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    for (let n = 0; n < 10 && !(await page.evaluate(() => !!document.activeElement?.closest('.prose .citation'))); n++) await page.keyboard.press('Tab');
+    const card = page.locator('.cite-card');
+    await card.waitFor({ state: 'visible' });
+    const cite = await page.evaluate(() => {
+      const a = document.activeElement as HTMLAnchorElement;
+      return { number: a.textContent, expanded: a.getAttribute('aria-expanded'), controls: a.getAttribute('aria-controls') };
+    });
+    await expect(card.getAttribute('role')).resolves.toBe('dialog');
+    await expect(card.getAttribute('aria-label')).resolves.toBe(`Reference ${cite.number}`);
+    expect(cite.expanded).toBe('true');
+    await expect(card.getAttribute('id')).resolves.toBe(cite.controls);
+    const names = await card.locator('.reference-links a').evaluateAll((as) => as.map((a) => a.getAttribute('aria-label')));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(new RegExp(`^(DOI|PubMed|PMC), reference ${cite.number}$`));
+    // Tab walks the card's links in order, then leaves it for the text after the citation.
+    const links = await card.locator('a').evaluateAll((as) => as.map((a) => a.textContent ?? ''));
+    const visited: string[] = [];
+    for (let n = 0; n < 10; n++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => {
+        const a = document.activeElement as HTMLElement;
+        const citation = document.querySelector('.prose .citation')!;
+        return { inCard: !!a.closest('.cite-card'), text: a.textContent ?? '', after: !!(citation.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING), inMain: !!a.closest('main') };
+      });
+      if (!where.inCard) {
+        expect(where.after && where.inMain).toBe(true);
+        break;
+      }
+      visited.push(where.text);
+    }
+    expect(visited).toEqual(links);
+    expect(visited).toContain('DOI');
+    // The card is closed, or shows whatever took focus next (here, the next citation).
+    await page.waitForFunction((label) => { const c = document.querySelector('.cite-card')!; return !c.matches(':popover-open') || c.getAttribute('aria-label') !== label; }, `Reference ${cite.number}`);
+    // Back to the citation, into the card, and Esc: the card closes and focus is on the citation again.
+    await page.keyboard.press('Shift+Tab');
+    await page.waitForFunction((label) => document.querySelector('.cite-card')!.getAttribute('aria-label') === label, `Reference ${cite.number}`);
+    await card.waitFor({ state: 'visible' });
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => !!document.activeElement?.closest('.cite-card'))).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
+    await expect(page.evaluate(() => ({
+      inCitation: !!document.activeElement?.closest('.prose .citation'),
+      text: document.activeElement?.textContent,
+      expanded: document.activeElement?.getAttribute('aria-expanded'),
+    }))).resolves.toEqual({ inCitation: true, text: cite.number, expanded: null });
+    await page.close();
+  });
+
   test('the theme switch persists across a reload and pages', async () => {
     const context = await browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();

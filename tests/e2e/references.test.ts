@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
 import { launchBrowser, siteUrl } from '../support/browser.ts';
+import { parseBibliography } from '../../src/lib/bibliography/bibliography-source.ts';
+import type { CslRecord } from '../../src/lib/bibliography/reference-links.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
@@ -97,7 +101,8 @@ describe('citations and references', () => {
           await note.waitFor({ state: 'visible' });
           const words = (await note.textContent()) ?? '';
           expect(words).toContain(value);
-          if (label === 'refs') expect(words).toMatch(/ cites? their refs? .* not identified on this site\.$/);
+          // The source's own numbers are named as theirs: "Zhao et al. refs 63–67: works Zhao et al. cite here, …".
+          if (label === 'refs') expect(words).toMatch(new RegExp(`^\\S.* ref(?:s|\\.) ${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (a work|works) .* here, not identified on this site\\.$`));
           else expect(words).toBe(`Cited at ${label} ${value}.`);
           await page.keyboard.press('Escape');
           await page.locator('.cite-card').waitFor({ state: 'hidden' });
@@ -172,17 +177,74 @@ describe('citations and references', () => {
     await context.close();
   });
 
-  test('bibliography downloads are real BibTeX, RIS and CSL-JSON', async () => {
+  test('the default downloads hold exactly the cited works; everything on file is a second, named download', async () => {
     const page = await browser.newPage();
-    const bib = await (await page.goto(siteUrl('references.bib')))!.text();
-    const ris = await (await page.goto(siteUrl('references.ris')))!.text();
-    const json = JSON.parse(await (await page.goto(siteUrl('references.json')))!.text()) as { id: string }[];
-    expect(bib.match(/^@\w+\{/gm)?.length).toBe(json.length);
-    expect(ris.match(/^TY {2}- /gm)?.length).toBe(json.length);
-    expect(json.length).toBeGreaterThan(20);
+    await page.goto(siteUrl('references/'));
+    const cited = await page.locator('#cited-works + ol > li.reference').evaluateAll((lis) => lis.map((li) => li.id.slice(4)));
+    const uncited = await page.locator('section[aria-labelledby=uncited] li[id^=ref-]').evaluateAll((lis) => lis.map((li) => li.id.slice(4)));
+    expect(cited.length).toBeGreaterThan(20);
+    expect(uncited.length).toBeGreaterThan(0);
+    // One list of download links; its labels say which works each row holds.
+    const rows = await page.locator('ul.download-list > li').allTextContents();
+    expect(rows[0]).toMatch(new RegExp(`^The ${cited.length} cited works: BibTeX.* · RIS.* · CSL-JSON`));
+    expect(rows[1]).toMatch(new RegExp(`^Everything on file, with the ${uncited.length} works not cited: BibTeX`));
+    const hrefs = await page.locator('ul.download-list a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/').pop()));
+    expect(hrefs).toEqual(['references.bib', 'references.ris', 'references.json', 'references-all.bib', 'references-all.ris', 'references-all.json']);
+    const keysOf = async (file: string) => {
+      const text = await (await page.goto(siteUrl(file)))!.text();
+      if (file.endsWith('.json')) return (JSON.parse(text) as { id: string }[]).map((r) => r.id);
+      if (file.endsWith('.bib')) return [...text.matchAll(/^@\w+\{([^,]+),/gm)].map((m) => m[1]);
+      return [...text.matchAll(/^ID {2}- (.+)$/gm)].map((m) => m[1]);
+    };
+    for (const ext of ['bib', 'ris', 'json']) {
+      expect(await keysOf(`references.${ext}`), ext).toEqual(cited);
+      expect(await keysOf(`references-all.${ext}`), `all ${ext}`).toEqual([...cited, ...uncited]);
+    }
     const site = await (await page.goto(siteUrl('cite/site.ris')))!.text();
     expect(site).toMatch(/^TY {2}- /m);
     await page.close();
+  });
+
+  test('the downloads read back in citation-js with their fields; RIS has no untagged line', async () => {
+    // The bytes as a reference manager reads the saved file: UTF-8, whatever charset the host names (or not) for .bib/.ris.
+    const fetchText = async (file: string) => Buffer.from(await (await fetch(siteUrl(file))).arrayBuffer()).toString('utf8');
+    const bib = await fetchText('references.bib');
+    const ris = await fetchText('references.ris');
+    const json = JSON.parse(await fetchText('references.json')) as CslRecord[];
+    const fromBib = new Map((new Cite(bib, { forceType: '@biblatex/text' }).data as CslRecord[]).map((r) => [String(r['citation-key']), r]));
+    const fromRis = parseBibliography(ris, 'references.ris');
+    expect(ris.split('\n').filter((l) => l && !/^[A-Z][A-Z0-9] {2}- /.test(l))).toEqual([]);
+    expect(bib).not.toMatch(/month = \{/);
+    expect(fromRis.map((r) => r.id)).toEqual(json.map((r) => r.id));
+    json.forEach((record, i) => {
+      for (const read of [fromBib.get(record.id), fromRis[i]]) {
+        expect(read?.title, record.id).toBe(record.title);
+        expect(JSON.stringify(read?.['issued']), record.id).toBe(JSON.stringify(record['issued']));
+        for (const field of ['DOI', 'PMID', 'PMCID'] as const) expect(read?.[field], `${record.id} ${field}`).toBe(record[field]);
+      }
+    });
+  });
+
+  test('the references page opens with the works: the coverage sentence near the top, the unmatched numbers folded below the list', async () => {
+    for (const width of [375, 1440]) {
+      const page = await browser.newPage({ viewport: { width, height: width < 800 ? 812 : 900 } });
+      await page.goto(siteUrl('references/'));
+      // The list of works starts on the first screen, after the downloads and one sentence on the source's numbers.
+      const top = await page.locator('#cited-works').evaluate((h) => h.getBoundingClientRect().top);
+      expect(top, `${width}px`).toBeLessThan(page.viewportSize()!.height);
+      const order = await page.evaluate(() => ['.download-list', '.coverage-sentence', '#cited-works', '#uncited', '#unmatched-numbers']
+        .map((s) => document.querySelector(s)).map((el, i, all) => i === 0 || !!(all[i - 1]!.compareDocumentPosition(el!) & Node.DOCUMENT_POSITION_FOLLOWING)));
+      expect(order).toEqual([true, true, true, true, true]);
+      const numbers = page.locator('.unmatched-numbers');
+      await expect(numbers.isVisible()).resolves.toBe(false);
+      await expect(page.locator('details.unmatched-details > summary').textContent()).resolves.toMatch(/^\d+ numbers, each with the places that cite /);
+      // The sentence links to the folded list, and a link to one number opens it.
+      await expect(page.locator('.coverage-sentence a').getAttribute('href')).resolves.toBe('#unmatched-numbers');
+      const first = await numbers.locator('li').first().getAttribute('id');
+      await page.goto(siteUrl(`references/#${first}`));
+      await expect(page.locator(`#${first}`).isVisible()).resolves.toBe(true);
+      await page.close();
+    }
   });
 
   test('pages carry Highwire citation tags for Zotero and Scholar', async () => {

@@ -15,9 +15,9 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs the real build script, as `npm run build` does, on a content folder. */
-export function buildSite(content: string, out: string, env: NodeJS.ProcessEnv = {}): BuildResult {
-  const run = spawnSync(process.execPath, ['src/cli/build.ts', '--content', content, '--out', out, '--quiet'], {
+/** Runs the real build script, as `npm run build` does, on a content folder (`quiet: false`: with Astro's own log). */
+export function buildSite(content: string, out: string, env: NodeJS.ProcessEnv = {}, { quiet = true } = {}): BuildResult {
+  const run = spawnSync(process.execPath, ['src/cli/build.ts', '--content', content, '--out', out, ...(quiet ? ['--quiet'] : [])], {
     encoding: 'utf8',
     env: shellEnv(env),
   });

@@ -13,9 +13,11 @@ declare module 'vitest' {
 }
 
 export const E2E_DIST = resolve('.cache/e2e-dist');
+// Built as it would be deployed: the sitemap, canonical URLs and citations need the site's public address.
+export const E2E_SITE_URL = 'https://review.example.org';
 
 export default async function setup(project: TestProject) {
-  const build = spawnSync(process.execPath, ['src/cli/build.ts', '--out', E2E_DIST, '--quiet'], { encoding: 'utf8', env: shellEnv({ BASE_PATH: '/' }) });
+  const build = spawnSync(process.execPath, ['src/cli/build.ts', '--out', E2E_DIST, '--quiet'], { encoding: 'utf8', env: shellEnv({ BASE_PATH: '/', SITE_URL: E2E_SITE_URL }) });
   if (build.status !== 0) throw new Error(`site build failed:\n${build.stdout}\n${build.stderr}`);
   const { server, url } = await startStaticServer(E2E_DIST);
   project.provide('siteUrl', url);

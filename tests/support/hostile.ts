@@ -49,3 +49,25 @@ export function unsafeMarkup(text: string, { siteElements = [] as string[] } = {
   }
   return found;
 }
+
+/**
+ * Directive fences left in a page's text (`:::` or `:::name` starting a line of text): a block the parser did not
+ * close where the author meant, shown to readers as literal colons. Scripts, styles, code and attributes are not text.
+ */
+export function leftoverDirectiveFences(html: string): string[] {
+  const text = html
+    .replace(/<(script|style|pre|code|template|svg)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, '\n');
+  return text.split('\n').map((l) => l.trim()).filter((l) => /^:{3,}/.test(l));
+}
+
+/**
+ * Ids and in-page links the site makes that lead nowhere: `id=""` anywhere, `href="#"` on a heading's own link or in
+ * navigation (the contents). Content may write `href="#"` itself; that is its own business.
+ */
+export function emptyAnchors(html: string): string[] {
+  const empty = [...html.matchAll(/<[a-z][^>]*\sid=""[^>]*>/g)].map((m) => m[0]);
+  const headingLinks = [...html.matchAll(/<a [^>]*class="heading-anchor"[^>]*>/g)].map((m) => m[0]).filter((a) => /\shref="#"/.test(a));
+  const navLinks = [...html.matchAll(/<nav\b[\s\S]*?<\/nav>/g)].flatMap((m) => [...m[0].matchAll(/<a [^>]*href="#"[^>]*>/g)].map((a) => a[0]));
+  return [...empty, ...headingLinks, ...navLinks];
+}

@@ -71,7 +71,11 @@ function decode(hex: string, font: Map<string, string> | undefined): string {
   return (hex.toUpperCase().match(new RegExp(`.{${width}}`, 'g')) ?? []).map((code) => font?.get(code) ?? '').join('');
 }
 
-/** Titles of the PDF's outline (bookmarks). */
+/** Titles of the PDF's outline (bookmarks, the dictionaries with a /Dest; not the document's own title): literal strings, and hex UTF-16 ones (`<FEFF…>`) for text beyond Latin-1. */
 export function pdfOutline(pdf: Buffer): string[] {
-  return [...pdf.toString('latin1').matchAll(/\/Title \(((?:[^)\\]|\\.)*)\)/g)].map((m) => (m[1] ?? '').replace(/\\(.)/g, '$1'));
+  return [...pdf.toString('latin1').matchAll(/\/Title (?:\(((?:[^)\\]|\\.)*)\)|<([0-9A-Fa-f\s]*)>)(?=\s*\/Dest)/g)].map((m) => {
+    if (m[2] === undefined) return (m[1] ?? '').replace(/\\(.)/g, '$1');
+    const bytes = Buffer.from(m[2].replace(/\s+/g, ''), 'hex');
+    return bytes[0] === 0xfe && bytes[1] === 0xff ? bytes.subarray(2).swap16().toString('utf16le') : bytes.toString('latin1');
+  });
 }

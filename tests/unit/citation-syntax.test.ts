@@ -25,6 +25,9 @@ describe('parseCitationGroup reads Pandoc citation syntax', () => {
     ['@a, references 12, 14', [item('a', { locator: { label: 'refs', value: '12, 14' } })]],
     ['@a, reference 3', [item('a', { locator: { label: 'refs', value: '3' } })]],
     ['@a, sec. 7', [item('a', { locator: { label: 'sec.', value: '7' } })]],
+    ['@a, abstract', [item('a', { locator: { label: 'abstract', value: '' } })]],
+    ['@a, Abstract, as summarised', [item('a', { locator: { label: 'abstract', value: '' }, suffix: 'as summarised' })]],
+    ['@a, abstracts of talks', [item('a', { suffix: 'abstracts of talks' })]],
     ['@a, section 2.3', [item('a', { locator: { label: 'sec.', value: '2.3' } })]],
     ['@a, fig. 3b', [item('a', { locator: { label: 'fig.', value: '3b' } })]],
     ['@a, figures 2–4', [item('a', { locator: { label: 'fig.', value: '2–4' } })]],
@@ -175,11 +178,12 @@ describe('the render and the numbering cannot drift apart', () => {
 
 describe('the preview card says a locator in words', () => {
   test.each([
-    [{ key: 'k', locator: { label: 'refs', value: '63–67' }, by: 'Zhao et al.' }, 'Zhao et al. cite their refs 63–67 here; these works are not identified on this site.'],
-    [{ key: 'k', locator: { label: 'refs', value: '22' }, by: 'Kim' }, 'Kim cites their ref. 22 here; this work is not identified on this site.'],
-    [{ key: 'k', locator: { label: 'refs', value: '12, 14' } }, 'The authors cite their refs 12, 14 here; these works are not identified on this site.'],
+    [{ key: 'k', locator: { label: 'refs', value: '63–67' }, by: 'Zhao et al.' }, 'Zhao et al. refs 63–67: works Zhao et al. cite here, not identified on this site.'],
+    [{ key: 'k', locator: { label: 'refs', value: '22' }, by: 'Kim' }, 'Kim ref. 22: a work Kim cites here, not identified on this site.'],
+    [{ key: 'k', locator: { label: 'refs', value: '12, 14' } }, "The authors' refs 12, 14: works they cite here, not identified on this site."],
     [{ key: 'k', locator: { label: 'p.', value: '5' } }, 'Cited at p. 5.'],
     [{ key: 'k', locator: { label: 'sec.', value: '7' }, suffix: 'and passim' }, 'Cited at sec. 7, and passim.'],
+    [{ key: 'k', locator: { label: 'abstract', value: '' } }, 'Cited from its abstract.'],
     [{ key: 'k', prefix: 'see' }, undefined],
   ])('%j', (cardItem, sentence) => {
     expect(locatorSentence(cardItem)).toBe(sentence);

@@ -7,7 +7,7 @@ import { ContentError } from '../../src/lib/content/content-error.ts';
 import { decodeContentText, jsonLine } from '../../src/lib/content/content-text.ts';
 import { checkTextForms, entitySchema } from '../../src/lib/entities/entities.ts';
 import { loadFigures } from '../../src/lib/content/figures.ts';
-import { checkHome } from '../../src/lib/content/home-check.ts';
+import { checkHome, keyFindings } from '../../src/lib/content/home-check.ts';
 import { buildMentionMatcher, findMentions } from '../../src/lib/entities/mentions.ts';
 import { buildReferenceLinks } from '../../src/lib/bibliography/reference-links.ts';
 import { parseReferences } from '../../src/lib/bibliography/references.ts';
@@ -150,7 +150,7 @@ describe('figures.json', () => {
 
   test('a wrong field names the file and the line of the field', () => {
     const error = failure(() => loadFigures(review(`[\n  {"id": "a", "file": "a.svg", "title": "A",\n   "alt": "short", "caption": "C"}\n]`)));
-    expect(error.message).toMatch(/figures\.json:3: 0\.alt:/);
+    expect(error.message).toMatch(/figures\.json:3: figure 1, alt:/);
   });
 
   test.each([[''], ['<html><p>not a drawing</p></html>'], ['<?xml version="1.0"?>']])('an SVG file %j fails naming it', (svg) => {
@@ -185,6 +185,23 @@ describe('home page', () => {
   test('a source that is not a reference fails', () => {
     const error = failure(() => checkHome('home.mdx', text('2024-01-01', 'nobody'), { source: 'nobody', updated: '2024-01-01' }, new Set(['a'])));
     expect(error.message).toBe('home.mdx:3: source: "nobody" is not the id of a record in references.json [home-unknown-source]');
+  });
+
+  test.each([
+    ['02-b.mdx#results', /^home\.mdx:4: key finding links to "02-b\.mdx", which is not a chapter file \[link-broken\]$/],
+    ['01-a.mdx#nowhere', /^home\.mdx:4: key finding links to "#nowhere", which is no heading of 01-a\.mdx \[link-broken\]$/],
+  ])('a key finding linking to %s fails at its line', (link, message) => {
+    const home = `---\nkeyFindings:\n  - text: "A finding."\n    link: "${link}"\n---\n`;
+    const chapters = new Map([['01-a.mdx', new Set(['results'])]]);
+    const error = failure(() => checkHome('home.mdx', home, { keyFindings: [{ text: 'A finding.', link }] }, new Set(), chapters));
+    expect(error.message).toMatch(message);
+  });
+
+  test('key findings read as text, with the chapter passage they link to', () => {
+    expect(keyFindings(['Plain.', { text: 'Linked.', link: '03-Some Results.mdx#a-b', editorial: true }])).toEqual([
+      { text: 'Plain.', editorial: false },
+      { text: 'Linked.', editorial: true, link: { slug: 'some-results', id: 'a-b' } },
+    ]);
   });
 });
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { collectCitations, parsePage } from '../../src/lib/citations/citation-syntax.ts';
 import { loadReferences } from '../../src/lib/bibliography/references.ts';
-import { splitFrontMatter, stripCode } from '../../src/lib/content/review-index.ts';
+import { buildReviewIndex, splitFrontMatter, stripCode } from '../../src/lib/content/review-index.ts';
+import { sourceAuthorOf } from '../../src/plugins/reference-provenance.ts';
 
 const dir = 'content/chapters';
 const files = readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort();
@@ -21,6 +22,15 @@ describe('the review', () => {
       expect(typeof c.data['title'], c.name).toBe('string');
       expect(String(c.data['summary']).length, c.name).toBeGreaterThan(20);
     }
+  });
+
+  test.each(chapters.map((c) => [c.name, c] as const))('%s names the source\'s own reference numbers in its prose ("Zhao et al. ref. 84")', (_name, c) => {
+    const index = buildReviewIndex('content');
+    const author = sourceAuthorOf(index.recordsById, index.sourceKey) ?? '';
+    // Outside citations, where the locator already follows the source's number: `[@source, ref. 84]`.
+    const prose = c.body.replace(/\[[^\]]*@[^\]]*\]/g, '');
+    const bare = [...prose.matchAll(/\b(?:ref\.|refs)\s+\d+/g)].filter((m) => !prose.slice(0, m.index).endsWith(`${author} `));
+    expect(bare.map((m) => m[0])).toEqual([]);
   });
 
   test.each(chapters.map((c) => [c.name, c] as const))('%s cites only works in references.json', (_name, c) => {

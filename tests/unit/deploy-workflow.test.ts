@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+interface Step { uses?: string; run?: string; if?: string; with?: Record<string, unknown>; env?: Record<string, string> }
 interface Job { 'runs-on': string; needs?: string; env?: Record<string, string>; steps: Step[] }
-const workflow = parse(readFileSync('.github/workflows/deploy.yml', 'utf8')) as {
-  on: { push: { branches: string[] } };
+const text = readFileSync('.github/workflows/deploy.yml', 'utf8');
+const workflow = parse(text) as {
+  on: { push: { branches: string[] }; workflow_dispatch: { inputs: Record<string, { type: string; default?: unknown }> } };
   permissions: Record<string, string>;
   jobs: Record<string, Job>;
 };
@@ -43,5 +44,26 @@ describe('deploy workflow', () => {
     }
     for (const u of uses) expect(u, u).toMatch(/@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/);
     expect(steps.find(({ step }) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.step.with?.['path']).toBe('dist');
+  });
+
+  test('pins every action to a full commit SHA, with its tag in a comment', () => {
+    const lines = text.split('\n').filter((l) => /^\s*(?:-\s+)?uses:/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    for (const line of lines) expect(line, line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+  });
+
+  test('prints the PDF with Debian/Ubuntu Chromium when asked: a boolean "pdf" input or the BUILD_PDF variable', () => {
+    expect(workflow.on.workflow_dispatch.inputs['pdf']).toMatchObject({ type: 'boolean', default: false });
+    const { job, step: build } = steps.find(({ step }) => step.run === 'npm run build')!;
+    const pdf = { ...job.env, ...build.env }['PDF'];
+    expect(pdf).toMatch(/inputs\.pdf/);
+    expect(pdf).toMatch(/vars\.BUILD_PDF == 'true'/);
+    const buildAt = job.steps.indexOf(build);
+    const install = job.steps.findIndex((s) => /apt-get install -y chromium/.test(s.run ?? ''));
+    expect(install, 'a Chromium step before the build').toBeGreaterThanOrEqual(0);
+    expect(install).toBeLessThan(buildAt);
+    expect(job.steps[install]!.if).toBe("env.PDF == '1'");
+    expect(readme).toMatch(/BUILD_PDF/);
+    expect(readme).toMatch(/`pdf`/);
   });
 });

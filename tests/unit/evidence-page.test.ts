@@ -138,11 +138,16 @@ describe('evidence search records', () => {
 describe('evidence rows in search ranking', () => {
   test('at an equal match an evidence row follows a page, whatever Pagefind scored', async () => {
     const { pagefindTerms, rankResults } = await import('../../src/lib/search/search-rank.ts');
+    // Evidence rows are records on /evidence/ (an address with a fragment), as the build indexes them.
     const record = (id: string, kind: string, score: number) => ({
       id, score, terms: pagefindTerms('theanine'), synonym: false,
-      data: { url: `/${id}/`, content: 'about theanine here', excerpt: '', meta: { title: id }, locations: [1], sub_results: [], filters: { kind: [kind] } },
+      data: {
+        url: kind === 'Evidence' ? `/evidence/#${id}` : `/${id}/`, content: 'about theanine here', excerpt: '', meta: { title: id }, locations: [1],
+        // A chapter's passages come as Pagefind sub-results; a record has none of its own.
+        sub_results: kind === 'Evidence' ? [] : [{ title: id, url: `/${id}/`, excerpt: '', locations: [1] }], filters: { kind: [kind] },
+      },
     });
     const ranked = rankResults([record('row', 'Evidence', 9), record('chapter', 'Chapter', 1), record('other-row', 'Evidence', 5)]);
-    expect(ranked.map((r) => r.id)).toEqual(['chapter', 'row', 'other-row']);
+    expect(ranked.map((r) => r.id.split(' ')[0])).toEqual(['chapter', 'row', 'other-row']);
   });
 });

@@ -9,6 +9,7 @@ describe('a locator as the text shows it', () => {
     [{ label: 'refs', value: '3 and 4' }, 'refs 3 and 4'],
     [{ label: 'sec.', value: '2' }, 'sec. 2'],
     [{ label: 'p.', value: '5' }, 'p. 5'],
+    [{ label: 'abstract', value: '' }, 'abstract'],
   ])('%o → %s', (locator, shown) => {
     expect(locatorText(locator)).toBe(shown);
   });

@@ -67,7 +67,7 @@ describe('entity mentions', () => {
   ])('marks %s as %s', async (text, id) => {
     const html = await render(review, '01-a.md');
     const type = entities.find((e) => e.id === id)?.type;
-    expect(html).toContain(`<a class="entity" href="/entities/#${id}" data-entity="${id}" data-type="${type}">${text}</a>`);
+    expect(html).toContain(`<a class="entity" href="/entities/#${id}" data-entity="${id}" data-type="${type}" tabindex="-1">${text}</a>`);
   });
 
   test('links the first mention per section only, and marks nothing inside headings, code, links or citations', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { pagefindTerms } from '../../src/lib/search/search-rank.ts';
 import {
-  acronymSingular, buildSynonymTable, cleanQuery, expandQuery, findSlashCompounds, greekSpelling, termKey, MAX_QUERY_LENGTH,
+  acronymSingular, buildSynonymTable, cleanQuery, expandQuery, findSlashCompounds, greekSpelling, joinedForms, termKey, MAX_QUERY_LENGTH,
   type EntityLike, type GlossaryLike,
 } from '../../src/lib/search/search-terms.ts';
 
@@ -130,4 +130,20 @@ describe('on this review\'s own data', () => {
   test.each([['SDF-1', 'CXCL12'], ['CXCL12', 'SDF-1'], ['Tie2', 'TEK'], ['TEK', 'Tie2'], ['RANTES', 'CCL5'], ['Oct-4', 'POU5F1'], ['POU5F1', 'Oct-4']])(
     '%s reaches %s', (query, other) => expect(texts(query, table).map(termKey)).toContain(termKey(other)),
   );
+});
+
+describe('joinedForms: several words the text also writes joined', () => {
+  const table = buildSynonymTable({ entities: ENTITIES, compounds: ['CXCR4/SDF-1', 'SDF-1/CXCR4', 'HIF-1α/FASN/mTORC1'] });
+  test.each([
+    ['CXCR4 SDF-1', ['CXCR4/SDF-1', 'SDF-1/CXCR4']],
+    ['SDF-1 CXCR4 axis', ['CXCR4/SDF-1 axis', 'SDF-1/CXCR4 axis']],
+    ['FASN mTORC1', ['HIF-1α/FASN/mTORC1']],
+    ['sdf1 cxcl12', ['SDF-1/CXCL12']],
+  ])('%s → %j', (query, forms) => expect(joinedForms(query, table).sort()).toEqual([...forms].sort()));
+  test.each(['CXCR4', 'FASN', 'SDF-1 trehalose', ''])('%s: none', (query) => expect(joinedForms(query, table)).toEqual([]));
+
+  test('expandQuery searches them as the reader\'s own words', () => {
+    const variants = expandQuery('SDF-1 CXCR4', table);
+    expect(variants.filter((v) => v.text.includes('/'))).toEqual([{ text: 'CXCR4/SDF-1', synonym: false }, { text: 'SDF-1/CXCR4', synonym: false }]);
+  });
 });

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { describe, expect, test } from 'vitest';
+import { collectCitations, parseCitationGroup, parsePage, type CitedItem } from '../../src/lib/citations/citation-syntax.ts';
 import type { Evidence } from '../../src/lib/provenance/reference-evidence.ts';
 import type { CitationSite } from '../../src/lib/content/review-index.ts';
-import { buildReviewIndex } from '../../src/lib/content/review-index.ts';
+import { buildReviewIndex, splitFrontMatter } from '../../src/lib/content/review-index.ts';
 import { sitesBySourceNumber, sourceNumbersAt } from '../../src/lib/provenance/source-citations.ts';
-import { authorShort, expandNumberList, formatNumberList, sourceCoverage, sourceNumbersLabel } from '../../src/lib/provenance/source-numbers.ts';
+import { authorShort, expandNumberList, formatNumberList, nameSourceNumbers, sourceCoverage, sourceNumbersLabel } from '../../src/lib/provenance/source-numbers.ts';
 
 const evidence = (numbers: Record<string, number[]>) => new Map<string, Evidence>(Object.entries(numbers).map(([id, reviewCitations]) => [id, { status: 'verified', reviewCitations, claim: '', evidence: [], notes: '' }]));
 const site = (anchor: string, items: CitationSite['items'], page = 'one'): CitationSite => ({ page, pageTitle: 'One', anchor, section: undefined, keys: items.map((i) => i.key), items });
@@ -99,5 +103,95 @@ describe('the review content', () => {
     // Every refs locator on the source is a list of numbers the source has.
     const total = sourceCoverage(index.evidence ?? new Map()).total;
     for (const s of sites) for (const n of sourceNumbersAt(s, sourceKey)) expect(n, `${s.page}#${s.anchor}`).toBeLessThanOrEqual(total);
+  });
+});
+
+// The source's own citation brackets ([12–14], [15, 63, 79, 80] …), as numbers, in tests/fixtures/source-brackets.json.
+// One rule: a source number with exactly one record is cited as that record; a number claimed by several candidate
+// records, or by none, stays in the review's `refs` locator, and the bracket it came from is kept whole; the candidate
+// records of such a number are cited beside it. Notes, which say why, may name part of a bracket.
+describe('every source bracket a locator names is kept whole', () => {
+  const index = buildReviewIndex('content');
+  const sourceKey = index.sourceKey ?? '';
+  const brackets = (JSON.parse(readFileSync('tests/fixtures/source-brackets.json', 'utf8')) as { brackets: number[][] }).brackets;
+  const owners = new Map<number, string[]>();
+  for (const [id, e] of index.evidence ?? []) for (const n of e.reviewCitations) owners.set(n, [...(owners.get(n) ?? []), id]);
+
+  /** Numbers a group accounts for: its refs locator on the source, and the numbers its records are the only claimants of. */
+  const covered = (items: readonly CitedItem[]) => new Set([
+    ...items.flatMap((i) => (i.key === sourceKey && i.locator?.label === 'refs' ? expandNumberList(i.locator.value) : [])),
+    ...items.flatMap((i) => [...owners].filter(([, ids]) => ids.length === 1 && ids[0] === i.key).map(([n]) => n)),
+  ]);
+  const brokenBrackets = (items: readonly CitedItem[]) => {
+    const named = items.flatMap((i) => (i.key === sourceKey && i.locator?.label === 'refs' ? expandNumberList(i.locator.value) : []));
+    const have = covered(items);
+    const whole = brackets.filter((b) => b.every((n) => have.has(n)));
+    return named.filter((n) => !whole.some((b) => b.includes(n)));
+  };
+
+  /** Candidate records of a number the locator names (several records claim it) that the group leaves out. */
+  const missingCandidates = (items: readonly CitedItem[]) => {
+    const keys = new Set(items.map((i) => i.key));
+    const named = items.flatMap((i) => (i.key === sourceKey && i.locator?.label === 'refs' ? expandNumberList(i.locator.value) : []));
+    return [...new Set(named.flatMap((n) => ((owners.get(n)?.length ?? 0) > 1 ? owners.get(n) ?? [] : [])).filter((id) => !keys.has(id)))];
+  };
+
+  test('the check itself: [12–14] cut to 12, 13 beside candidate records fails; kept whole passes', () => {
+    expect(brokenBrackets([{ key: 'han2014nucleus', suppressAuthor: false }, { key: sourceKey, suppressAuthor: false, locator: { label: 'refs', value: '12, 13' } }])).toEqual([12, 13]);
+    expect(brokenBrackets([{ key: sourceKey, suppressAuthor: false, locator: { label: 'refs', value: '12–14' } }])).toEqual([]);
+    expect(missingCandidates([{ key: sourceKey, suppressAuthor: false, locator: { label: 'refs', value: '12–14' } }])).toEqual(['han2014nucleus', 'tao2013potential']);
+  });
+
+  test('in the chapters and on the home page, outside notes', () => {
+    const inNotes = new Set<string>();
+    const pages = [{ page: '', file: 'content/home.mdx' }, ...index.chapters.map((c) => ({ page: c.slug, file: c.file }))];
+    for (const { page, file } of pages) {
+      const body = splitFrontMatter(readFileSync(file, 'utf8'), file).body;
+      const tree = parsePage(body, { mdx: file.endsWith('.mdx') });
+      visit(tree, 'containerDirective', (node) => {
+        if (node.name === 'editorial') for (const g of collectCitations({ type: 'root', children: node.children } as Root, body)) inNotes.add(`${page}:${g.line}:${g.keys.join(',')}`);
+      });
+    }
+    const problems: string[] = [];
+    for (const [page, file] of pages.map((p) => [p.page, p.file] as const)) {
+      const { body, bodyLine } = splitFrontMatter(readFileSync(file, 'utf8'), file);
+      for (const g of collectCitations(parsePage(body, { mdx: file.endsWith('.mdx') }), body)) {
+        if (inNotes.has(`${page}:${g.line}:${g.keys.join(',')}`)) continue;
+        const broken = brokenBrackets(g.items);
+        if (broken.length) problems.push(`${file}:${g.line + bodyLine - 1}: refs ${broken.join(', ')} cut from their bracket`);
+        const missing = missingCandidates(g.items);
+        if (missing.length) problems.push(`${file}:${g.line + bodyLine - 1}: candidates ${missing.join(', ')} not cited beside their numbers`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('in the evidence rows', () => {
+    const rows = (JSON.parse(readFileSync('content/evidence.json', 'utf8')) as { rows: { id: string; cite: string }[] }).rows;
+    const problems = rows.flatMap((row) => {
+      const items = parseCitationGroup(row.cite.replace(/^\[|\]$/g, '')) ?? [];
+      const broken = brokenBrackets(items);
+      const missing = missingCandidates(items);
+      return [
+        ...(broken.length ? [`${row.id}: refs ${broken.join(', ')} cut from their bracket`] : []),
+        ...(missing.length ? [`${row.id}: candidates ${missing.join(', ')} not cited beside their numbers`] : []),
+      ];
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('nameSourceNumbers: a note about the source\'s list names its numbers as the source\'s', () => {
+  test.each([
+    ['This is one possible [27] but not confirmed.', 'This is one possible Kim et al. ref. 27 but not confirmed.'],
+    ['It matches the [14-16] claim.', 'It matches the Kim et al. refs 14–16 claim.'],
+    ['Possible [17]/[18] (ASIC link).', 'Possible Kim et al. ref. 17 or 18 (ASIC link).'],
+    ['Candidate Table 1 reference ([19,25,28,29,31-40]).', 'Candidate Table 1 reference (Kim et al. refs 19, 25, 28, 29, 31–40).'],
+    ['The review cites [100–104] as a block.', 'The review cites Kim et al. refs 100–104 as a block.'],
+    ['Same group as ref 7 (Ding).', 'Same group as Kim et al. ref. 7 (Ding).'],
+    ['Already Kim et al. ref. 3, and pp 4-15 [no number].', 'Already Kim et al. ref. 3, and pp 4-15 [no number].'],
+  ])('%s', (note, named) => {
+    expect(nameSourceNumbers(note, 'Kim et al.')).toBe(named);
   });
 });

@@ -5,6 +5,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { ContentError, lineAt } from '../content/content-error.ts';
 import { parseReferences } from './references.ts';
+import { takeRisIdentifiers } from './bibliography-export.ts';
 import type { CslRecord } from './reference-links.ts';
 
 export type BibliographyFormat = 'csl-json' | 'bibtex' | 'ris';
@@ -51,9 +52,11 @@ export function parseBibliography(text: string, file: string): CslRecord[] {
   if (format === 'csl-json') return parseReferences(text, file);
   const source = text.replace(/^\uFEFF/, '');
   const entries = format === 'bibtex' ? scanBibtex(source, file) : scanRis(source, file);
+  // citation-js's RIS reader has no tag for PubMed ids: they are taken out first and put back on the records.
+  const ris = format === 'ris' ? takeRisIdentifiers(source) : undefined;
   let converted: Record<string, unknown>[];
   try {
-    converted = new Cite(source, { forceType: format === 'bibtex' ? '@biblatex/text' : '@ris/file' }).data;
+    converted = new Cite(ris?.text ?? source, { forceType: format === 'bibtex' ? '@biblatex/text' : '@ris/file' }).data;
   } catch (error) {
     const message = (error as Error).message;
     const line = /at line (\d+)/.exec(message)?.[1];
@@ -63,7 +66,7 @@ export function parseBibliography(text: string, file: string): CslRecord[] {
     const { _graph: _, 'citation-key': __, ...record } = data;
     // RIS records get their key from the ID tag; citation-js invents a temporary one when there is none, and the scan refused that.
     if (format === 'ris') record['id'] = entries[i]?.key;
-    return record;
+    return { ...record, ...ris?.identifiers[i] };
   });
   return parseReferences(alignedJson(records, entries.map((e) => e.line)), file);
 }

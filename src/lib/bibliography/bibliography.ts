@@ -1,8 +1,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
 import type { CslRecord } from './reference-links.ts';
+import { toBibtex, toRis } from './bibliography-export.ts';
 
 const STYLE = 'vancouver';
 
@@ -33,12 +32,10 @@ export function formatReferenceText(record: CslRecord): string {
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csl-json';
 
-/** The bibliography as a downloadable file, via citation-js's output plugins. */
+/** The bibliography as a downloadable file: CSL-JSON as stored, BibTeX and RIS as reference managers read them. */
 export function exportReferences(records: readonly CslRecord[], format: ExportFormat): string {
-  // The review's ids stay the citation keys in the download, instead of keys citation-js would make up.
-  const cite = new Cite(records.map((r) => ({ 'citation-key': r.id, ...r })));
   if (format === 'csl-json') return `${JSON.stringify(records, null, 2)}\n`;
-  return `${cite.format(format === 'bibtex' ? 'bibtex' : 'ris', { format: 'text' })}`;
+  return format === 'bibtex' ? toBibtex(records) : toRis(records);
 }
 
 // citation-js wraps each entry as <div class="csl-entry"><div class="csl-left-margin">1. </div><div class="csl-right-inline">…</div></div>.

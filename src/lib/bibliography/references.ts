@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContentError } from '../content/content-error.ts';
+import { ContentError, warnContent } from '../content/content-error.ts';
 import { jsonLine, parseContentJson, readContentText } from '../content/content-text.ts';
 import type { CslRecord } from './reference-links.ts';
 
@@ -69,8 +69,32 @@ export function parseReferences(raw: string, file: string): CslRecord[] {
     const r = parsed.data as CslRecord;
     if (seen.has(r.id)) throw new ContentError('references-duplicate-id', file, jsonLine(source, [i, 'id']), `duplicate reference id "${r.id}"`);
     seen.add(r.id);
+    warnLongFields(r, file, source, i);
     return r;
   });
+}
+
+/** Longer than any real title, journal or name: such a field is copied into every page that cites the work. */
+export const FIELD_LENGTH_LIMIT = 1000;
+// Free text no page copies whole.
+const LONG_FIELDS_ALLOWED = new Set(['abstract', 'note', 'annote']);
+
+/** Warns about a field far longer than any real one (a pasted abstract, a broken export), naming its line. */
+function warnLongFields(record: CslRecord, file: string, source: string, index: number): void {
+  const fields: [(string | number)[], string][] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (LONG_FIELDS_ALLOWED.has(key)) continue;
+    if (typeof value === 'string') fields.push([[key], value]);
+    else if (Array.isArray(value)) {
+      value.forEach((item: unknown, k) => {
+        if (item && typeof item === 'object') for (const [part, text] of Object.entries(item)) if (typeof text === 'string') fields.push([[key, k, part], text]);
+      });
+    }
+  }
+  for (const [path, text] of fields) {
+    if (text.length <= FIELD_LENGTH_LIMIT) continue;
+    warnContent('reference-field-long', file, jsonLine(source, [index, ...path]), `record "${record.id}", field "${path.join('.')}" is ${text.length} characters long (more than ${FIELD_LENGTH_LIMIT}): is it a whole abstract or a broken export? It is copied into every page that cites the work`);
+  }
 }
 
 export function loadReferences(file: string): CslRecord[] {

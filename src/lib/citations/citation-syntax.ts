@@ -28,6 +28,8 @@ export interface FoundCitation {
   end: number;
   /** 1-based line in the parsed source. */
   line: number;
+  /** 1-based column of its `[` on that line (as far as the text node's value follows the source). */
+  column: number;
   /** Text of the nearest heading above it (level 2 and deeper), if any. */
   section: string | undefined;
   inHeading: boolean;
@@ -57,6 +59,9 @@ const LABELS: [label: string, forms: string[]][] = [
   ['pt.', ['parts', 'part', 'pts.', 'pt.']],
   ['col.', ['columns', 'column', 'cols.', 'col.']],
 ];
+/** Parts of a work a citation can point to by name alone: `[@key, abstract]`. */
+export const PART_LABELS = ['abstract'] as const;
+const PART_RE = new RegExp(String.raw`^(${PART_LABELS.join('|')})(?![\p{L}\p{N}])`, 'iu');
 const FORMS = LABELS.flatMap(([label, forms]) => forms.map((form) => ({ label, form }))).sort((a, b) => b.form.length - a.form.length);
 const NUMBER = String.raw`[A-Za-z]?\d+(?:[.:]\d+)*[A-Za-z]?`;
 const ROMAN = '[ivxlcdm]+|[IVXLCDM]+';
@@ -90,6 +95,14 @@ export function parseLocator(text: string): Pick<CitedItem, 'locator' | 'suffix'
     const labelled = matchLabel(inside);
     out.locator = labelled ? { label: labelled.label, value: inside.slice(labelled.length).trim() } : { label: 'p.', value: inside };
     if (explicit[2]?.trim()) out.suffix = explicit[2].trim();
+    return out;
+  }
+  // A part of the work named without a number (`abstract`) is a locator of its own, with no value.
+  const part = PART_RE.exec(text);
+  if (part) {
+    out.locator = { label: (part[1] ?? '').toLowerCase(), value: '' };
+    const suffix = text.slice(part[0].length).replace(/^\s*,?\s*/, '').trim();
+    if (suffix) out.suffix = suffix;
     return out;
   }
   const labelled = matchLabel(text);
@@ -187,8 +200,13 @@ export function collectCitations(tree: Root, source: string): FoundCitation[] {
       const firstLine = node.position?.start.line ?? lineOf(from);
       for (const g of findGroupsInValue(node.value, escaped)) {
         let line = firstLine;
-        for (let k = node.value.indexOf('\n'); k >= 0 && k < g.start; k = node.value.indexOf('\n', k + 1)) line++;
-        found.push({ ...g, keys: g.items.map((i) => i.key), node, parent, line, section, inHeading: heading });
+        let lineStart = -1;
+        for (let k = node.value.indexOf('\n'); k >= 0 && k < g.start; k = node.value.indexOf('\n', k + 1)) {
+          line++;
+          lineStart = k;
+        }
+        const column = lineStart < 0 ? (node.position?.start.column ?? 1) + g.start : g.start - lineStart;
+        found.push({ ...g, keys: g.items.map((i) => i.key), node, parent, line, column, section, inHeading: heading });
       }
       return;
     }

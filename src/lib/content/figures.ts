@@ -10,7 +10,7 @@ export const figureSchema = z.object({
   /** Anchor of the figure: `figure-<id>`. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   /** SVG file in content/figures/. */
-  file: z.string().regex(/^[\w-]+\.svg$/),
+  file: z.string().regex(/^[A-Za-z0-9_-]+\.svg$/, 'a figure file name is ASCII letters, digits, "-" and "_", ending in .svg (no spaces, no accents)'),
   /** Short title, shown after the figure number. */
   title: z.string().min(1),
   /** What the figure shows, for screen readers. */
@@ -40,7 +40,9 @@ export function loadFigures(dir: string): Map<string, Figure> {
   const parsed = z.array(figureSchema).safeParse(parseContentJson(text, file, 'figure-invalid'));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ContentError('figure-invalid', file, jsonLine(text, issue?.path ?? []), `${issue?.path.join('.')}: ${issue?.message}`);
+    const [i, ...field] = issue?.path ?? [];
+    const where = typeof i === 'number' ? `figure ${i + 1}${field.length ? `, ${field.join('.')}` : ''}` : issue?.path.join('.');
+    throw new ContentError('figure-invalid', file, jsonLine(text, issue?.path ?? []), `${where}: ${issue?.message}`);
   }
   return new Map(parsed.data.map((f, i) => {
     const svgFile = join(dir, 'figures', f.file);

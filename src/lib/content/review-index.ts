@@ -1,17 +1,19 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import GithubSlugger from 'github-slugger';
 import { numberCitationsAcrossChapters } from '../citations/citations.ts';
+import { collectCitations, parsePage, plainText, type CitedItem } from '../citations/citation-syntax.ts';
+import { visit } from 'unist-util-visit';
 import type { Root } from 'mdast';
-import { collectCitations, parsePage, type CitedItem } from '../citations/citation-syntax.ts';
-import { ContentError, lineAt } from './content-error.ts';
+import { ContentError, ContentErrors, lineAt, throwAll } from './content-error.ts';
+import { chapterSchema, communitySchema, frontMatterProblem, homeSchema } from './schemas.ts';
+import type { ZodType } from 'zod';
 import { readContentText } from './content-text.ts';
 import { checkHome } from './home-check.ts';
-import { loadBibliography } from '../bibliography/bibliography-source.ts';
+import { loadBibliography, type BibliographySource } from '../bibliography/bibliography-source.ts';
 import { loadEvidence, type Evidence } from '../provenance/reference-evidence.ts';
 import type { CslRecord } from '../bibliography/reference-links.ts';
-import { chapterSlug } from './slugs.ts';
+import { chapterSlug, headingIdMaker } from './slugs.ts';
 import { loadEntities, loadGlossary, type Entity, type GlossaryTerm } from '../entities/entities.ts';
 import { buildMentionMatcher, findMentions, type MentionMatcher } from '../entities/mentions.ts';
 import { figureFilesIn, loadFigures, type Figure } from './figures.ts';
@@ -26,8 +28,10 @@ export interface ChapterSource {
   /** Body without front matter, and the line it starts on in the file. */
   body: string;
   bodyLine: number;
-  /** Heading anchors as the page will render them. */
+  /** Heading anchors as the page will render them (and figure anchors). */
   headingIds: Set<string>;
+  /** The section headings (h2–h6): line in the body, id and text. */
+  headings: HeadingSource[];
 }
 
 /** One citation group on a page: its anchor (`cite-3`) and the keys it cites. */
@@ -76,6 +80,12 @@ export interface ReviewIndex {
   figureNumbers: Map<string, number>;
 }
 
+export interface HeadingSource {
+  line: number;
+  id: string;
+  title: string;
+}
+
 export interface MentionSite {
   page: string;
   pageTitle: string;
@@ -84,42 +94,66 @@ export interface MentionSite {
   count: number;
 }
 
-const cache = new Map<string, ReviewIndex>();
+// One index per content folder and process: Astro loads the config and the pages' modules as separate module
+// instances, and each building its own index read (and warned about) everything again.
+const CACHE = Symbol.for('review-site.review-index-cache');
+const cache: Map<string, ReviewIndex> = ((globalThis as { [CACHE]?: Map<string, ReviewIndex> })[CACHE] ??= new Map());
 
-/** Reads every chapter once so numbering, back-links and link checks agree across pages. */
+/**
+ * Reads every chapter once so numbering, back-links and link checks agree across pages. Every file is checked
+ * before anything fails, and all the content errors found are thrown together (ContentErrors).
+ */
 export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): ReviewIndex {
   const cacheKey = `${dir}|${includeDrafts}`;
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const bibliography = loadBibliography(dir);
+  const errors: ContentError[] = [];
+  let bibliography: BibliographySource = { file: undefined, format: undefined, records: [] };
+  const bibliographyRead = collect(errors, () => {
+    bibliography = loadBibliography(dir);
+  });
   const references = bibliography.records;
   const referencesFile = bibliography.file ?? join(dir, 'references.json');
-  const { chapters, drafts } = readChapters(join(dir, 'chapters'), includeDrafts);
+  const { chapters, drafts } = readChapters(join(dir, 'chapters'), includeDrafts, errors);
   const pages: { slug: string; title: string; body: string; bodyLine: number; file: string }[] = [...chapters];
-  const evidence = loadEvidence(join(dir, 'references.evidence.json'), references.map((r) => r.id));
+  let evidence: Map<string, Evidence> | undefined;
+  if (bibliographyRead) collect(errors, () => {
+    evidence = loadEvidence(join(dir, 'references.evidence.json'), references.map((r) => r.id));
+  });
   const home = join(dir, 'home.mdx');
   let sourceKey: string | undefined;
   let checkHomeData = () => {};
-  if (existsSync(home)) {
+  if (existsSync(home)) collect(errors, () => {
     const text = readContentText(home);
     const { data, body, bodyLine } = splitFrontMatter(text, home);
+    // Its own date check first: the schema would call 2026-13-45 only an invalid date.
+    checkHome(home, text, data);
+    checkFrontMatter(home, text, homeSchema, data);
     // Checked once citations are read, so a missing bibliography is named as such rather than as an unknown source.
-    checkHomeData = () => checkHome(home, text, data, new Set(references.map((r) => r.id)));
+    checkHomeData = () => checkHome(home, text, data, new Set(references.map((r) => r.id)), new Map(chapters.map((c) => [basename(c.file), c.headingIds])));
     pages.push({ slug: '', title: 'Home', body, bodyLine, file: home });
     sourceKey = typeof data['source'] === 'string' ? data['source'] : undefined;
-  }
-
-  const evidenceRows = readEvidence(dir, {
-    keys: new Set(references.map((r) => r.id)),
-    headingIds: new Map(chapters.map((c) => [basename(c.file), c.headingIds])),
   });
+  checkCommunity(join(dir, 'community'), errors);
+
+  // The studies data first without its passages, so the pages can be parsed with their tables; passages below.
+  const referenceIds = new Set(references.map((r) => r.id));
+  let evidenceRows: EvidenceData | undefined;
+  const evidenceRead = collect(errors, () => { evidenceRows = readEvidence(dir, { keys: referenceIds }); });
   const tables = evidenceTableContext({ evidenceRows, evidence, sourceKey });
 
   const sitesByKey = new Map<string, CitationSite[]>();
   const citationGroupsByFile = new Map<string, CitedItem[][]>();
   const groupsInOrder: string[][] = [];
   for (const page of pages) {
-    const groups = citationGroupsOf(page.file, page.body, page.bodyLine, tables);
+    let parsed: ReturnType<typeof parseSource> | undefined;
+    if (!collect(errors, () => { parsed = parseSource(page.file, page.body, page.bodyLine, tables); }) || !parsed) continue;
+    const { groups, headings } = parsed;
+    const chapter = chapters.find((c) => c.file === page.file);
+    if (chapter) {
+      chapter.headings = headings;
+      for (const h of headings) chapter.headingIds.add(h.id);
+    }
     citationGroupsByFile.set(basename(page.file), groups.map((g) => g.items));
     groups.forEach((group, i) => {
       groupsInOrder.push(group.keys);
@@ -131,13 +165,21 @@ export function buildReviewIndex(dir: string, { includeDrafts = false } = {}): R
       }
     });
   }
-  if (!bibliography.file) failWithoutBibliography(pages, sitesByKey);
-  checkHomeData();
-  const entities = loadEntities(join(dir, 'entities.json'));
-  const glossary = loadGlossary(join(dir, 'glossary.json'));
+  if (bibliographyRead) {
+    if (!bibliography.file) collect(errors, () => failWithoutBibliography(pages, sitesByKey));
+    collect(errors, checkHomeData);
+  }
+  // Passages are checked once every chapter's headings are known (they come from the parsed pages above).
+  if (evidenceRead) collect(errors, () => readEvidence(dir, { keys: referenceIds, headingIds: new Map(chapters.map((c) => [basename(c.file), c.headingIds])) }));
+  let entities: Entity[] = [];
+  let glossary: GlossaryTerm[] = [];
+  let figures = new Map<string, Figure>();
+  collect(errors, () => { entities = loadEntities(join(dir, 'entities.json'), { chapterTitles: chapters.map((c) => c.title) }); });
+  collect(errors, () => { glossary = loadGlossary(join(dir, 'glossary.json')); });
+  collect(errors, () => { figures = loadFigures(dir); });
+  throwAll(errors);
   const entityMatcher = buildMentionMatcher(entities.map((e) => ({ id: e.id, forms: e.textForms })));
   const glossaryMatcher = buildMentionMatcher(glossary.map((g) => ({ id: g.id, forms: [g.term, ...(g.plural ? [g.plural] : [])] })));
-  const figures = loadFigures(dir);
   const figureNumbers = new Map<string, number>();
   for (const chapter of chapters) {
     for (const name of figureFilesIn(stripCode(chapter.body))) {
@@ -188,13 +230,12 @@ function countMentions(chapters: ChapterSource[], matcher: MentionMatcher | unde
   const sites = new Map<string, MentionSite[]>();
   if (!matcher) return sites;
   for (const chapter of chapters) {
-    const slugger = new GithubSlugger();
+    const byLine = new Map(chapter.headings.map((h) => [h.line, h]));
     let section: { id: string; title: string } | undefined;
-    for (const line of stripCode(chapter.body).split('\n')) {
-      const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+    for (const [i, line] of stripCode(chapter.body).split('\n').entries()) {
+      const heading = byLine.get(i + 1);
       if (heading) {
-        const title = plainHeading(heading[1] ?? '');
-        section = { id: slugger.slug(title), title };
+        section = heading;
         continue;
       }
       const prose = line.replace(/\[[^\]]*@[^\]]*\]/g, ' ').replace(/\]\([^)]*\)/g, ']');
@@ -222,9 +263,12 @@ function withTableWords(body: string, tables: EvidenceTableContext | undefined):
   return body.replace(directive, (_m, name: string) => evidenceTableWords(tables, name).join('\n'));
 }
 
-/** A page's citation groups from its parsed tree; citations in headings are left to the render, which rejects them. */
-function citationGroupsOf(file: string, body: string, bodyLine: number, tables: EvidenceTableContext | undefined) {
-  let tree;
+/**
+ * A page's citation groups and section headings from its parsed tree; citations in headings are left to the render,
+ * which rejects them. Heading ids come from the same function as the rendered anchors.
+ */
+function parseSource(file: string, body: string, bodyLine: number, tables: EvidenceTableContext | undefined) {
+  let tree: Root;
   const expand = (root: Root) => expandEvidenceTables(root, tables, (reason, position) => {
     throw new ContentError('evidence-table-unknown', file, position ? position.start.line + bodyLine - 1 : undefined, reason);
   });
@@ -232,13 +276,20 @@ function citationGroupsOf(file: string, body: string, bodyLine: number, tables: 
     tree = parsePage(body, { mdx: file.endsWith('.mdx'), expand });
   } catch (error) {
     if (error instanceof ContentError) throw error;
-    const { line, reason } = error as { line?: number; reason?: string };
-    throw new ContentError('mdx-invalid', file, line ? line + bodyLine - 1 : undefined, `could not parse MDX: ${reason ?? (error as Error).message}`);
+    const { line, column, reason } = error as { line?: number; column?: number; reason?: string };
+    throw new ContentError('mdx-invalid', file, line ? line + bodyLine - 1 : undefined, `could not parse MDX: ${reason ?? (error as Error).message}`, column);
   }
-  return collectCitations(tree, body).filter((g) => !g.inHeading);
+  const nextId = headingIdMaker();
+  const headings: HeadingSource[] = [];
+  visit(tree, 'heading', (node) => {
+    if (node.depth < 2) return;
+    const title = plainText(node);
+    headings.push({ line: node.position?.start.line ?? 1, id: nextId(title), title });
+  });
+  return { groups: collectCitations(tree, body).filter((g) => !g.inHeading), headings };
 }
 
-function readChapters(chaptersDir: string, includeDrafts: boolean): { chapters: ChapterSource[]; drafts: Set<string> } {
+function readChapters(chaptersDir: string, includeDrafts: boolean, errors: ContentError[]): { chapters: ChapterSource[]; drafts: Set<string> } {
   const files = existsSync(chaptersDir) ? readdirSync(chaptersDir).filter((f) => /\.mdx?$/.test(f)).sort() : [];
   const chapters: ChapterSource[] = [];
   const drafts = new Set<string>();
@@ -246,25 +297,60 @@ function readChapters(chaptersDir: string, includeDrafts: boolean): { chapters: 
   const bySlug = new Map<string, string>();
   for (const name of files) {
     const file = join(chaptersDir, name);
-    // One identity per chapter: drafts too, as the content collection holds them under the same ids.
-    const slug = chapterSlug(name);
-    if (!slug) throw new ContentError('chapter-slug-empty', file, 1, `the file name gives no page address: after the number it needs letters or digits`);
-    const twin = bySlug.get(slug);
-    if (twin) throw new ContentError('chapter-duplicate-slug', file, 1, `${name} and ${twin} both give the page address /chapters/${slug}/; rename one`);
-    bySlug.set(slug, name);
-    const { data, body, bodyLine } = splitFrontMatter(readContentText(file), file);
-    if (data['draft'] === true && !includeDrafts) {
-      drafts.add(name);
-      continue;
-    }
-    const order = data['order'];
-    if (typeof order !== 'number') continue; // the collection schema reports the missing field
-    const clash = byOrder.get(order);
-    if (clash) throw new ContentError('chapter-duplicate-order', file, lineOfKey(file, 'order'), `order ${order} is already used by ${clash}`);
-    byOrder.set(order, name);
-    chapters.push({ file, slug, order, title: String(data['title'] ?? ''), body, bodyLine, headingIds: headingIds(body) });
+    // Each chapter is checked on its own, so one build names every broken chapter.
+    collect(errors, () => {
+      // One identity per chapter: drafts too, as the content collection holds them under the same ids.
+      const slug = chapterSlug(name);
+      if (!slug) throw new ContentError('chapter-slug-empty', file, 1, `the file name gives no page address: after the number it needs letters or digits`);
+      const twin = bySlug.get(slug);
+      if (twin) throw new ContentError('chapter-duplicate-slug', file, 1, `${name} and ${twin} both give the page address /chapters/${slug}/; rename one`);
+      bySlug.set(slug, name);
+      const text = readContentText(file);
+      const { data, body, bodyLine } = splitFrontMatter(text, file);
+      checkFrontMatter(file, text, chapterSchema, data);
+      if (data['draft'] === true && !includeDrafts) {
+        drafts.add(name);
+        return;
+      }
+      const order = data['order'] as number;
+      const clash = byOrder.get(order);
+      if (clash) throw new ContentError('chapter-duplicate-order', file, lineOfKey(text, 'order'), `order ${order} is already used by ${clash}`);
+      byOrder.set(order, name);
+      chapters.push({ file, slug, order, title: String(data['title'] ?? ''), body, bodyLine, headingIds: new Set(), headings: [] });
+    });
   }
   return { chapters: chapters.sort((a, b) => a.order - b.order), drafts };
+}
+
+/** Readers' reviews and talks (community/*.md, not its README): front matter against the collection's schema. */
+function checkCommunity(folder: string, errors: ContentError[]): void {
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
+    const file = join(folder, name);
+    collect(errors, () => {
+      const text = readContentText(file);
+      checkFrontMatter(file, text, communitySchema, splitFrontMatter(text, file).data);
+    });
+  }
+}
+
+/** Runs one check, keeping its content errors (one or several) instead of stopping at them. */
+function collect(errors: ContentError[], check: () => void): boolean {
+  try {
+    check();
+    return true;
+  } catch (error) {
+    if (error instanceof ContentErrors) errors.push(...error.errors);
+    else if (error instanceof ContentError) errors.push(error);
+    else throw error;
+    return false;
+  }
+}
+
+/** Front matter against its collection's schema (src/lib/content/schemas.ts), before Astro reads it. */
+function checkFrontMatter(file: string, text: string, schema: ZodType, data: Record<string, unknown>): void {
+  const problem = frontMatterProblem(schema, data);
+  if (problem) throw new ContentError('frontmatter-invalid', file, (problem.field && lineOfKey(text, problem.field)) || 1, problem.reason);
 }
 
 export function splitFrontMatter(text: string, file: string): { data: Record<string, unknown>; body: string; bodyLine: number } {
@@ -274,13 +360,34 @@ export function splitFrontMatter(text: string, file: string): { data: Record<str
   try {
     data = parseYaml(m[1] ?? '');
   } catch (error) {
-    throw new ContentError('frontmatter-invalid', file, 1 + ((error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 0), `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    // One line number, the file's: the front matter starts on line 2, and yaml's own "at line 4, column 9" is dropped.
+    const { line, reason } = yamlProblem(m[1] ?? '', error as Error & { linePos?: { line: number }[] });
+    throw new ContentError('frontmatter-invalid', file, 1 + line, `front matter is not valid YAML: ${reason}`);
+  }
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
+    throw new ContentError('frontmatter-invalid', file, 2, 'front matter is not a list of `field: value` lines');
   }
   return { data: (data ?? {}) as Record<string, unknown>, body: text.slice(m[0].length), bodyLine: lineAt(text, m[0].length) };
 }
 
-function lineOfKey(file: string, key: string): number | undefined {
-  const text = readContentText(file);
+/** Where a YAML mistake is, in the front matter's own lines: yaml reports an unclosed quote where it gave up looking. */
+function yamlProblem(yaml: string, error: Error & { linePos?: { line: number }[] }): { line: number; reason: string } {
+  const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  let line = error.linePos?.[0]?.line ?? 1;
+  if (/^Missing closing .?quote/i.test(reason)) {
+    const lines = yaml.split(/\r?\n/);
+    const open = lines.findIndex((l) => {
+      const value = /^\s*(?:-\s+)?[^:#]+:\s*(["'])(.*)$/.exec(l) ?? /^\s*-\s+(["'])(.*)$/.exec(l);
+      if (!value) return false;
+      const [, quote, rest = ''] = value;
+      return quote === '"' ? !/(^|[^\\])(\\\\)*"/.test(rest) : !/'(?!')/.test(rest.replace(/''/g, ''));
+    });
+    if (open >= 0 && open + 1 <= line) line = open + 1;
+  }
+  return { line, reason };
+}
+
+function lineOfKey(text: string, key: string): number | undefined {
   const m = new RegExp(`^${key}\\s*:`, 'm').exec(text);
   return m ? lineAt(text, m.index) : undefined;
 }
@@ -290,14 +397,3 @@ export function stripCode(body: string): string {
   return body.replace(/^(```|~~~)[\s\S]*?^\1/gm, (block) => block.replace(/[^\n]/g, ' ')).replace(/`[^`\n]*`/g, (code) => ' '.repeat(code.length));
 }
 
-function headingIds(body: string): Set<string> {
-  const slugger = new GithubSlugger();
-  const ids = new Set<string>();
-  for (const m of stripCode(body).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) ids.add(slugger.slug(plainHeading(m[1] ?? '')));
-  return ids;
-}
-
-// Heading text as rendered: Markdown emphasis and link syntax removed.
-function plainHeading(raw: string): string {
-  return raw.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '');
-}

@@ -88,10 +88,39 @@ function loadArray<T>(file: string, schema: z.ZodType<T>, what: string, uniqueBy
   });
 }
 
-export function loadEntities(file: string): Entity[] {
+/** `chapterTitles`: names an alias must not take (see checkAliases). */
+export function loadEntities(file: string, { chapterTitles = [] }: { chapterTitles?: readonly string[] } = {}): Entity[] {
   const entities = loadArray(file, entitySchema, 'entity', (e) => e.id);
-  if (entities.length) checkTextForms(entities, file, readContentText(file));
+  if (entities.length) {
+    const text = readContentText(file);
+    checkTextForms(entities, file, text);
+    checkAliases(entities, chapterTitles, file, text);
+  }
   return entities;
+}
+
+const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * An alias is a search synonym for its entity: one equal to a chapter title, or to another entity's name or text
+ * form, would make the entity a hit for that chapter or merge two entities in search. A warning names the alias.
+ */
+export function checkAliases(entities: readonly Entity[], chapterTitles: readonly string[], file: string, text: string): void {
+  const named = new Map<string, string>();
+  for (const title of chapterTitles) named.set(nameKey(title), `the chapter title "${title}"`);
+  const owners = new Map<string, { id: string; what: string }>();
+  for (const e of entities) {
+    const names: [string, string][] = [[e.label, 'name'], ...(e.symbol ? [[e.symbol, 'symbol'] as [string, string]] : []), ...e.textForms.map((f): [string, string] => [f, `text form "${f}"`])];
+    for (const [name, what] of names) if (!owners.has(nameKey(name)) || owners.get(nameKey(name))?.id === e.id) owners.set(nameKey(name), { id: e.id, what: `${what} of entity "${e.id}"` });
+  }
+  entities.forEach((entity, i) => {
+    entity.aliases.forEach((alias, k) => {
+      const key = nameKey(alias);
+      const owner = owners.get(key);
+      const clash = named.get(key) ?? (owner && owner.id !== entity.id ? `the ${owner.what}` : undefined);
+      if (clash) warnContent('entity-alias-collision', file, jsonLine(text, [i, 'aliases', k]), `entity "${entity.id}": alias "${alias}" is also ${clash}; a search for it would find this entity`);
+    });
+  });
 }
 
 // Words too common to mark as a name: a form equal to one of these would link ordinary prose.

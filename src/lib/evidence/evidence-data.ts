@@ -74,7 +74,8 @@ export type EvidenceTable = z.infer<typeof tableSchema>;
 /** What the rows are checked against: bibliography keys and each chapter file's heading ids. */
 export interface EvidenceContext {
   keys: ReadonlySet<string>;
-  headingIds: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Heading ids by chapter file; without them passages are not checked (the chapters are not parsed yet). */
+  headingIds?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** The review's studies table, or undefined when it has none; throws `file:line: row "id": cause [evidence-invalid]`. */
@@ -128,6 +129,7 @@ export function parseEvidenceData(text: string, file: string, context?: Evidence
     }
     if (!context) return;
     for (const item of items ?? []) if (!context.keys.has(item.key)) rowFail(`cite: unknown citation key "@${item.key}": no record with that id in the bibliography`);
+    if (!context.headingIds) return;
     const [chapter = '', heading = ''] = row.passage.split('#');
     const ids = context.headingIds.get(chapter);
     if (!ids) rowFail(`passage: no chapter file "${chapter}"`);

@@ -54,3 +54,21 @@ export function authorShort(authors: readonly CslName[] | undefined): string | u
   if (names.length === 2) return `${names[0]} and ${names[1]}`;
   return `${names[0]} et al.`;
 }
+
+const NUMBERS = String.raw`\d+(?:\s*(?:[-–—,]|--)\s*\d+)*`;
+const SOURCE_NUMBERS = new RegExp(String.raw`\[(${NUMBERS})\]((?:\s*\/\s*\[${NUMBERS}\])*)|\bref\.?\s+(\d+)\b`, 'g');
+
+/**
+ * A note about the source's own list, with its numbers named so they cannot be taken for the site's `[n]`:
+ * "possible [27]" → "possible Smith et al. ref. 27", "[14-16]" → "Smith et al. refs 14–16", "[17]/[18]" →
+ * "Smith et al. ref. 17 or 18", "ref 7" → "Smith et al. ref. 7".
+ */
+export function nameSourceNumbers(text: string, sourceAuthor: string): string {
+  return text.replace(SOURCE_NUMBERS, (whole, first: string | undefined, alternatives: string | undefined, bare: string | undefined, at: number) => {
+    if (bare) return text.slice(Math.max(0, at - sourceAuthor.length - 1), at) === `${sourceAuthor} ` ? whole : `${sourceAuthor} ref. ${bare}`;
+    const others = [...(alternatives ?? '').matchAll(new RegExp(String.raw`\[(${NUMBERS})\]`, 'g'))].map((m) => m[1] ?? '');
+    if (others.length) return `${sourceAuthor} ref. ${[first, ...others].join(' or ')}`;
+    const numbers = expandNumberList(first ?? '');
+    return sourceNumbersLabel(sourceAuthor, numbers) ?? whole;
+  });
+}

@@ -13,6 +13,12 @@ export interface PagefindSubResult {
   excerpt: string;
   locations: number[];
 }
+/** A heading (or other element with an id) and the word position where it starts. */
+export interface PagefindAnchor {
+  element: string;
+  id?: string | undefined;
+  location: number;
+}
 export interface PagefindData {
   url: string;
   content: string;
@@ -20,6 +26,7 @@ export interface PagefindData {
   meta: Record<string, string | undefined>;
   locations: number[];
   sub_results: PagefindSubResult[];
+  anchors?: PagefindAnchor[];
   filters?: Record<string, string[]>;
 }
 
@@ -34,8 +41,17 @@ export interface Candidate {
   data: PagefindData;
 }
 
+/**
+ * definition: the one entity or glossary record that names what was searched for, shown first as a short line;
+ * section: a section of a page (a chapter, the home page) holding every query word;
+ * record: anything else (references, notes, further entity and glossary records, pages matched only as a whole).
+ */
+export type ResultRole = 'definition' | 'section' | 'record';
+
 export interface RankedResult {
+  /** One per result: the page's id, and for sections the section's address. */
   id: string;
+  role: ResultRole;
   cls: MatchClass;
   /** 2: titled with what the reader typed; 1: found by what the reader typed; 0: found through a synonym only. */
   tier: 0 | 1 | 2;
@@ -46,6 +62,8 @@ export interface RankedResult {
   section: PagefindSubResult | undefined;
   /** The matched word as written on the page, to mark it after navigating. */
   matched: string;
+  /** Plain text to show under the title: the sentence with the most matches, or a record's own summary. */
+  snippet: string | undefined;
 }
 
 // Pagefind's query normaliser drops these punctuation classes (dash, open/close, initial/final quote, other).
@@ -129,18 +147,134 @@ function trimPunctuation(word: string): string {
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}⁺]+$/gu, '');
 }
 
-/** Scores one candidate: the weakest of its terms' best matches, so every query word has to be on the page. */
-function assess(candidate: Candidate): RankedResult | undefined {
-  // A query word of symbols only (an emoji) can match nothing, so it is not required to.
-  const c = { ...candidate, terms: candidate.terms.filter((t) => compact(t)) };
-  const words = c.data.content.split(WORD_SEPARATORS);
+/** Whether a fragment is a record added at build time (its address names an anchor) rather than a whole page. */
+const isRecord = (d: PagefindData) => d.url.includes('#');
+const kindOf = (d: PagefindData) => d.filters?.['kind']?.[0] ?? '';
+// Records that say what a name is; the first of them to name the query is shown as its definition.
+const DEFINING_KINDS = ['Entity', 'Glossary'];
+// The pages that hold the text's own summaries (the home page) count for less than the chapters that discuss it.
+const SUMMARY_KINDS = new Set(['Home']);
+// A section shorter than this counts as this long, so a heading with one mention does not outweigh a paragraph.
+const MIN_SECTION_WORDS = 40;
+// Longest snippet, in words, either side of the best match when its sentence is longer.
+const SNIPPET_REACH = 18;
+// Shortest snippet, in words, before the sentences around a short one are added.
+const SHORTEST_SNIPPET = 8;
+
+const best = (candidates: readonly string[], term: string) => Math.max(0, ...candidates.map((w) => matchClass(term, w))) as MatchClass;
+
+/** Where each section of a page starts and ends, in word positions, from Pagefind's anchors. */
+function sectionBounds(data: PagefindData, words: number): Map<string, [number, number]> {
+  const heads = (data.anchors ?? []).filter((a) => a.id && /^h\d$/i.test(a.element)).sort((a, b) => a.location - b.location);
+  const bounds = new Map<string, [number, number]>();
+  heads.forEach((a, i) => bounds.set(a.id!, [a.location, heads[i + 1]?.location ?? words]));
+  bounds.set('', [0, heads[0]?.location ?? words]);
+  return bounds;
+}
+
+const anchorOf = (url: string) => {
+  const hash = url.indexOf('#');
+  return hash < 0 ? '' : decodeURIComponent(url.slice(hash + 1));
+};
+const endsSentence = (word: string) => /[.!?][)"'\u2019\u201d\]]*$/u.test(word) && !/^(?:al|e\.g|i\.e|vs|ca|cf|Fig|ref|refs|sec|no)\.$/iu.test(word);
+
+/**
+ * The sentence of a section that holds the most query words (then the most matches), cut to a readable length
+ * around its first match. Headings are sentences here too (Pagefind ends them with a full stop); one is chosen
+ * only when no sentence of the text below it matches as well.
+ */
+export function bestSentence(words: readonly string[], locations: readonly number[], terms: readonly string[], [start, end]: [number, number], headingWords = 0): string {
+  let chosen: { from: number; to: number; first: number; distinct: number; hits: number } | undefined;
+  for (const at of [...locations].sort((a, b) => a - b)) {
+    let from = at;
+    while (from > start && !endsSentence(words[from - 1] ?? '')) from--;
+    let to = at;
+    while (to < end - 1 && !endsSentence(words[to] ?? '')) to++;
+    if (chosen && from === chosen.from) continue;
+    const inside = locations.filter((l) => l >= from && l <= to).map((l) => words[l] ?? '');
+    const distinct = terms.filter((t) => best(inside, t) > 0).length;
+    const candidate = { from, to, first: at, distinct, hits: inside.length };
+    // More query words first, then text rather than a heading, then a sentence rather than a table cell.
+    const rank = (c: typeof candidate) => c.distinct * 1000 + (c.from < start + headingWords ? 0 : 500) + (c.to - c.from >= 6 ? 100 : 0) + c.hits;
+    if (!chosen || rank(candidate) > rank(chosen)) chosen = candidate;
+  }
+  if (!chosen) return words.slice(start, Math.min(end, start + 2 * SNIPPET_REACH)).join(' ');
+  // A table cell ("CXCL12.") says little alone: its row, the sentences around it, up to a readable length.
+  while (chosen.to - chosen.from < SHORTEST_SNIPPET && (chosen.from > start + headingWords || chosen.to < end - 1)) {
+    if (chosen.from > start + headingWords) {
+      chosen.from--;
+      while (chosen.from > start + headingWords && !endsSentence(words[chosen.from - 1] ?? '')) chosen.from--;
+    } else {
+      chosen.to++;
+      while (chosen.to < end - 1 && !endsSentence(words[chosen.to] ?? '')) chosen.to++;
+    }
+  }
+  const from = Math.max(chosen.from, chosen.first - SNIPPET_REACH);
+  const to = Math.min(chosen.to, Math.max(chosen.first + SNIPPET_REACH, from + 2 * SNIPPET_REACH));
+  return `${from > chosen.from ? '… ' : ''}${words.slice(from, to + 1).join(' ')}${to < chosen.to ? ' …' : ''}`;
+}
+
+interface SectionResult extends RankedResult {
+  /** Word positions matched in the section, and what each counts for. */
+  mentions: ReadonlyMap<number, number>;
+  /** What the mentions are multiplied by: the section's length, a matching heading, the kind of page. */
+  scale: number;
+}
+
+/** The page's sections that hold every query word, each scored by how densely it discusses them. */
+function sectionResults(c: Candidate, words: readonly string[]): SectionResult[] {
+  const wordAt = (l: number) => words[l] ?? '';
+  const bounds = sectionBounds(c.data, words.length);
+  const summary = SUMMARY_KINDS.has(kindOf(c.data)) ? 0.5 : 1;
+  const found: SectionResult[] = [];
+  for (const sub of c.data.sub_results) {
+    const subWords = sub.locations.map(wordAt);
+    const cls = Math.min(...c.terms.map((t) => best(subWords, t))) as MatchClass;
+    if (!cls) continue;
+    const span = bounds.get(anchorOf(sub.url)) ?? [0, words.length];
+    // Each matching word counts once, a bare prefix half, a synonym's less, and per query word, so that readings
+    // of one query with more or fewer words ("IL-1 beta", "IL-1β") compare.
+    const mentions = new Map<number, number>();
+    for (const l of sub.locations) {
+      const weight = (Math.max(0, ...c.terms.map((t) => matchClass(t, wordAt(l)))) / 2 / c.terms.length) * (c.synonym ? 0.6 : 1);
+      if (weight) mentions.set(l, weight);
+    }
+    const titled = c.terms.every((t) => best(sub.title.split(/\s+/), t) > 0) ? 2 : 1;
+    // Per length^0.75, so a long table listing the word among many others is not a better answer than the
+    // paragraph about it.
+    const scale = (titled * summary) / Math.max(MIN_SECTION_WORDS, span[1] - span[0]) ** 0.75;
+    const score = sum(mentions) * scale;
+    const matched = trimPunctuation(subWords.find((w) => c.terms.some((t) => matchClass(t, w) === cls)) ?? '');
+    const headingWords = sub.url.includes('#') ? sub.title.split(/\s+/).length : 0;
+    const snippet = bestSentence(words, sub.locations, c.terms, span, headingWords);
+    found.push({ id: `${c.id} ${sub.url}`, role: 'section', cls, tier: c.synonym ? 0 : 1, score, terms: c.terms, data: c.data, section: sub, matched, snippet, mentions, scale });
+  }
+  return found;
+}
+
+const sum = (weights: ReadonlyMap<number, number>) => [...weights.values()].reduce((a, b) => a + b, 0);
+
+/**
+ * One section found by several readings of the query (its spellings, synonyms, joined forms): every word any of
+ * them matched counts, once, so "SDF-1", "CXCR4/SDF-1" and "stromal cell-derived factor-1" in one paragraph add up.
+ * What is shown (snippet, marks) comes from the better reading.
+ */
+function mergeSections(a: SectionResult, b: SectionResult): SectionResult {
+  const [better, other] = betterSection(a, b) >= 0 ? [a, b] : [b, a];
+  const mentions = new Map(better.mentions);
+  for (const [l, w] of other.mentions) mentions.set(l, Math.max(w, mentions.get(l) ?? 0));
+  const scale = Math.max(a.scale, b.scale);
+  return { ...better, mentions, scale, score: sum(mentions) * scale };
+}
+
+/** Scores a record, or a page none of whose sections holds every query word: the weakest of its terms' best matches. */
+function wholeResult(c: Candidate, words: readonly string[]): RankedResult | undefined {
   const wordAt = (l: number) => words[l] ?? '';
   // A record that matched only in its title has no locations; judge it by the title.
   const titleWords = (c.data.meta['title'] ?? '').split(/\s+/);
   const pool = c.data.locations.length ? c.data.locations.map(wordAt) : titleWords;
-  const best = (candidates: string[], term: string) => Math.max(0, ...candidates.map((w) => matchClass(term, w))) as MatchClass;
   const cls = Math.min(...c.terms.map((t) => best(pool, t))) as MatchClass;
-  if (!c.terms.length || cls === 0) return undefined;
+  if (cls === 0) return undefined;
 
   let section: PagefindSubResult | undefined;
   let sectionRank = -1;
@@ -155,26 +289,70 @@ function assess(candidate: Candidate): RankedResult | undefined {
   // Pagefind adds up its per-word scores; per word, pages found by queries of different lengths compare fairly.
   const score = c.score / Math.max(1, c.terms.length);
   const tier = c.synonym ? 0 : titleMatches(c.data.meta['title'] ?? '', c.terms) ? 2 : 1;
-  return { id: c.id, cls, tier, score, terms: c.terms, data: c.data, section, matched };
+  // Entity and glossary records carry a readable summary of themselves; their indexed text is a list of names.
+  const snippet = c.data.meta['summary'] || undefined;
+  return { id: c.id, role: 'record', cls, tier, score, terms: c.terms, data: c.data, section, matched, snippet };
 }
 
-// Evidence rows are short and dense, so Pagefind scores them above the pages that discuss them; at an equal match
-// they follow the pages instead (the kind filter shows them alone), and do not count toward a first screen.
-const FOLLOWING_KINDS = new Set(['Evidence']);
-export const follows = (r: Pick<RankedResult, 'data'>): 0 | 1 => (r.data.filters?.['kind']?.some((k) => FOLLOWING_KINDS.has(k)) ? 1 : 0);
+function assess(candidate: Candidate): (RankedResult | SectionResult)[] {
+  // A query word of symbols only (an emoji) can match nothing, so it is not required to.
+  const c = { ...candidate, terms: candidate.terms.filter((t) => compact(t)) };
+  if (!c.terms.length) return [];
+  const words = c.data.content.split(WORD_SEPARATORS);
+  if (!isRecord(c.data)) {
+    const sections = sectionResults(c, words);
+    if (sections.length) return sections;
+  }
+  const whole = wholeResult(c, words);
+  return whole ? [whole] : [];
+}
+
+// Greek letters as letters and as words compare equal: "SDF-1α" names the entity listed as "SDF-1alpha".
+const GREEK: Record<string, string> = { α: 'a', β: 'b', γ: 'g', δ: 'd', ε: 'e', κ: 'k' };
+const nameKey = (name: string) => compact(name).replace(/alpha|beta|gamma|delta|epsilon|kappa/g, (g) => g[0]!).replace(/[αβγδεκ]/g, (g) => GREEK[g]!);
 
 /**
- * Drops results whose matches are not real and keeps the best reading of each page. Order: whole-token matches
- * before prefixes; then records titled with what the reader typed, then other pages with it, then pages found
- * only through a synonym; then Pagefind's score.
+ * Whether a record is named by the query, whole: a glossary term by its term or expansion, an entity by any of
+ * its names (an entity record's text is the list of its names). "CD" mentioning CD44 in its definition is not.
+ */
+function namedBy(r: RankedResult): boolean {
+  const names = kindOf(r.data) === 'Entity' ? r.data.content.split(/\.\s+/) : [r.data.meta['title'] ?? '', r.data.meta['context'] ?? ''];
+  // A reference is named by its title or its first author, as its context line gives them ("Smith et al.").
+  if (kindOf(r.data) === 'Reference') names.push(...(r.data.meta['context'] ?? '').split(' · ').map((p) => p.replace(/ et al\.$/, '')));
+  const wanted = nameKey(r.terms.join(''));
+  return !!wanted && names.some((n) => nameKey(n) === wanted);
+}
+
+const betterRecord = (a: RankedResult, b: RankedResult) => a.cls - b.cls || a.tier - b.tier || a.score - b.score;
+const betterSection = (a: RankedResult, b: RankedResult) => a.cls - b.cls || a.score - b.score;
+
+/**
+ * Drops results whose matches are not real, keeps the best reading of each section and record, and orders them:
+ * first one definition (the first entity record, else glossary record, that the reader's own words name and that
+ * has a definition to show), or else a reference its first author or title names; then the sections of pages that hold every query word, by how densely
+ * they discuss them (sections found through a synonym count for less); then every other record and page, whole
+ * tokens before prefixes, titled with what was typed before the rest, then synonyms, then Pagefind's score.
  */
 export function rankResults(candidates: readonly Candidate[]): RankedResult[] {
   const byId = new Map<string, RankedResult>();
-  const better = (a: RankedResult, b: RankedResult) => a.cls - b.cls || a.tier - b.tier || follows(b) - follows(a) || a.score - b.score;
   for (const c of candidates) {
-    const r = assess(c);
-    const held = r && byId.get(r.id);
-    if (r && (!held || better(r, held) > 0)) byId.set(r.id, r);
+    for (const r of assess(c)) {
+      const held = byId.get(r.id);
+      if (held && 'mentions' in held && 'mentions' in r) byId.set(r.id, mergeSections(held as SectionResult, r as SectionResult));
+      else if (!held || betterRecord(r, held) > 0) byId.set(r.id, r);
+    }
   }
-  return [...byId.values()].sort((a, b) => better(b, a));
+  const all = [...byId.values()];
+  const sections = all.filter((r) => r.role === 'section').sort((a, b) => betterSection(b, a));
+  // A page listed by its sections under one reading of the query is not listed again as a whole under another.
+  const listed = new Set(sections.map((r) => r.id.slice(0, r.id.indexOf(' '))));
+  const records = all.filter((r) => r.role !== 'section' && !listed.has(r.id)).sort((a, b) => betterRecord(b, a));
+  // A definition is a record named by what the reader typed, with more to say than its own title.
+  const says = (r: RankedResult) => !!r.snippet && r.snippet !== r.data.meta['title'];
+  const defining = (kind: string) => records.find((r) => kindOf(r.data) === kind && r.tier > 0 && says(r) && namedBy(r));
+  const definition = DEFINING_KINDS.map(defining).find(Boolean);
+  if (definition) return [{ ...definition, role: 'definition' }, ...sections, ...records.filter((r) => r !== definition)];
+  // Otherwise a record the query names (a reference by its first author or title) is what was looked for.
+  const named = records.find((r) => !DEFINING_KINDS.includes(kindOf(r.data)) && r.tier > 0 && namedBy(r));
+  return named ? [named, ...sections, ...records.filter((r) => r !== named)] : [...sections, ...records];
 }

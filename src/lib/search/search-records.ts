@@ -64,27 +64,40 @@ export function referenceRecords(references: readonly CslRecord[], { language, n
   });
 }
 
-export function entityRecords(entities: readonly EntityEntry[], language: string): SearchRecord[] {
+// Names compared loosely: case, spaces and punctuation ignored ("Tie2" and "TIE-2" are the same name).
+const nameKey = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * Each entity as a record found by every name it goes by. What a result shows is its summary, not that list of
+ * names: its label, and the glossary's definition when the glossary defines one of its names.
+ */
+export function entityRecords(entities: readonly EntityEntry[], language: string, glossary: readonly GlossaryEntry[] = []): SearchRecord[] {
+  const definitions = new Map(glossary.filter((g) => g.term && g.definition).map((g) => [nameKey(g.term!), g.definition!]));
   return entities.map((e) => {
     const names = unique([e.label, e.symbol, ...(e.textForms ?? []), ...(e.aliases ?? [])]);
+    const definition = [e.symbol, ...(e.textForms ?? []), e.label].map((n) => n && definitions.get(nameKey(n))).find(Boolean);
+    const label = e.label ?? e.symbol ?? e.id;
     return {
       url: `/entities/#${e.id}`,
       content: names.join('. '),
       language,
-      meta: { title: e.label ?? e.symbol ?? e.id, context: unique([e.type, e.symbol]).join(' · ') },
+      meta: { title: label, context: unique([e.type, e.symbol]).join(' · '), summary: definition ? `${label}: ${definition}` : label },
       filters: { kind: ['Entity'] },
     };
   });
 }
 
 export function glossaryRecords(terms: readonly GlossaryEntry[], language: string): SearchRecord[] {
-  return terms.map((g) => ({
-    url: `/glossary/#${g.id}`,
-    content: unique([g.term, g.plural, g.expansion && `(${g.expansion})`, g.definition]).join(' '),
-    language,
-    meta: { title: g.term ?? g.id, context: g.expansion ?? '' },
-    filters: { kind: ['Glossary'] },
-  }));
+  return terms.map((g) => {
+    const name = unique([g.term ?? g.id, g.expansion && `(${g.expansion})`]).join(' ');
+    return {
+      url: `/glossary/#${g.id}`,
+      content: unique([g.term, g.plural, g.expansion && `(${g.expansion})`, g.definition]).join(' '),
+      language,
+      meta: { title: g.term ?? g.id, context: g.expansion ?? '', summary: g.definition ? `${name}: ${g.definition}` : name },
+      filters: { kind: ['Glossary'] },
+    };
+  });
 }
 
 export interface NoteEntry {

@@ -142,6 +142,9 @@ export function expandQuery(query: string, table: SynonymTable, max = 10): Query
   };
   let frontier = [q, greekSpelling(q), acronymSingular(q), ...(q.includes('/') ? q.split('/') : [])];
   frontier.forEach((v) => add(v, false));
+  // Several words that the text also writes joined ("CXCR4 SDF-1" as "SDF-1/CXCR4"): Pagefind indexes a joined
+  // form as one word found only by its first part, so each compound is searched too, with the words it leaves.
+  for (const v of joinedForms(greekSpelling(q), table)) add(v, false);
   for (let step = 0; step < 2; step++) {
     frontier = frontier.flatMap((v) => lookup(table, v).flatMap((g) => table.groups[g] ?? []));
     // A synonym of several words is searched as a phrase (Pagefind's quoted search): its words one by one would
@@ -149,4 +152,25 @@ export function expandQuery(query: string, table: SynonymTable, max = 10): Query
     frontier.forEach((v) => add(/\s/.test(v.trim()) ? `"${v.trim()}"` : v, true));
   }
   return [...variants.values()];
+}
+
+/**
+ * For a query of several words, the slash compounds of the table that hold at least two of them as parts, each
+ * followed by the query's other words: "SDF-1 CXCR4 axis" → "CXCR4/SDF-1 axis", "SDF-1/CXCR4 axis".
+ */
+export function joinedForms(query: string, table: SynonymTable): string[] {
+  const words = query.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return [];
+  const keys = words.map(termKey);
+  const found: string[] = [];
+  for (const g of new Set(words.flatMap((w) => lookup(table, w)))) {
+    for (const compound of table.groups[g] ?? []) {
+      if (!compound.includes('/')) continue;
+      const parts = new Set(compound.split('/').map(termKey));
+      const covered = keys.filter((k) => parts.has(k));
+      if (covered.length < 2) continue;
+      found.push([compound, ...words.filter((_, i) => !parts.has(keys[i]!))].join(' '));
+    }
+  }
+  return found;
 }

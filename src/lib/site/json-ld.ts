@@ -8,7 +8,8 @@ type Person = { family?: string; given?: string; literal?: string };
 export function scholarlyArticle({ title, description, url, siteName, updated, source, cited, about }: {
   title: string;
   description: string;
-  url: string;
+  /** Undefined when the site's public URL is not known. */
+  url: string | undefined;
   siteName: string;
   updated: Date;
   source: CslRecord | undefined;
@@ -21,7 +22,7 @@ export function scholarlyArticle({ title, description, url, siteName, updated, s
     headline: title,
     name: title,
     description,
-    url,
+    ...(url ? { url } : {}),
     dateModified: updated.toISOString().slice(0, 10),
     author: { '@type': 'Organization', name: siteName },
     publisher: { '@type': 'Organization', name: siteName },

@@ -1,12 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getHome, getReviewIndex } from '../../data/queries.ts';
+import { getHome, getReviewIndex, getSiteCitation } from '../../data/queries.ts';
 import { exportReferences, type ExportFormat } from '../../lib/bibliography/bibliography.ts';
-import { siteCitationRecord } from '../../lib/bibliography/site-citation.ts';
-import { withBase } from '../../lib/site/urls.ts';
 
 const FORMATS: Record<string, { format: ExportFormat; type: string }> = {
   bib: { format: 'bibtex', type: 'application/x-bibtex' },
   ris: { format: 'ris', type: 'application/x-research-info-systems' },
+  json: { format: 'csl-json', type: 'application/vnd.citationstyles.csl+json' },
 };
 
 export const getStaticPaths = (() =>
@@ -16,7 +15,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const [which, ext = 'bib'] = String(params['file']).split('.');
   const home = await getHome();
   const record = which === 'site'
-    ? siteCitationRecord({ title: home.data.title, siteName: home.data.siteName, url: new URL(withBase(import.meta.env.BASE_URL, ''), site).href, updated: home.data.updated })
+    ? await getSiteCitation(site)
     : getReviewIndex().references.find((r) => r.id === home.data.source);
   const { format, type } = FORMATS[ext] ?? FORMATS['bib']!;
   return new Response(record ? exportReferences([record], format) : '', { headers: { 'Content-Type': `${type}; charset=utf-8` } });
