@@ -15,6 +15,8 @@ import { withoutWarnings } from '../lib/content/content-error.ts';
 import { mentionedEntities } from '../lib/entities/reader-entities.ts';
 import { entityRecords, glossaryRecords, noteRecords, referenceRecords, type SearchRecord } from '../lib/search/search-records.ts';
 import { collectEditorialNotes } from '../lib/content/editorial-notes.ts';
+import { evidenceRecords } from '../lib/search/evidence-records.ts';
+import { evidenceViewContext, viewEvidence } from '../lib/evidence/evidence-view.ts';
 import { headersFile } from '../lib/security/security-headers.ts';
 import { basePath, siteLocation } from '../lib/site/site-env.ts';
 import { PAGE_LANGUAGE } from '../lib/search/pagefind-files.ts';
@@ -105,6 +107,7 @@ const records: SearchRecord[] = [
   ...entityRecords(mentionedEntities(entities, review.entityMentions), language, glossary),
   ...glossaryRecords(glossary, language),
   ...noteRecords(collectEditorialNotes(review), language),
+  ...(review.evidenceRows ? evidenceRecords(viewEvidence(review.evidenceRows, evidenceViewContext(review)), language) : []),
 ];
 for (const record of records) {
   const added = await index.addCustomRecord(record);

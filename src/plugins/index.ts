@@ -25,7 +25,7 @@ import rehypeAbbreviations from './rehype-abbreviations.ts';
 import rehypeEntities from './rehype-entities.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 
-/** Site pages other than chapters that prose may link to. */
+/** Site pages other than chapters that prose may link to; `evidence/` too when the review has evidence data. */
 export const SITE_PAGES = new Set(['', 'references/', 'entities/', 'glossary/', 'search/', 'notes/', 'community/', 'review/']);
 
 /**

@@ -186,7 +186,7 @@ describe('security', () => {
 
 describe('weight', () => {
   test('a chapter page costs at most 60 KB gzipped, 10 KB of it JavaScript, with no web fonts and no layout shift', async () => {
-    for (const path of ['chapters/progenitor-cells/', 'chapters/challenges-and-future-directions/', '']) {
+    for (const path of ['chapters/progenitor-cells/', 'chapters/challenges-and-future-directions/', '', 'evidence/']) {
       const page = await browser.newPage();
       // A slow CPU makes the parser paint part-parsed pages, which is where shifts hide on a fast machine.
       const cdp = await page.context().newCDPSession(page);
