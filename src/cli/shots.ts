@@ -21,13 +21,15 @@ if (!existsSync(join(dist, 'index.html'))) {
 }
 
 // The middle chapter: long enough to show the reading layout, whatever the review is about.
-const chapters = buildReviewIndex(contentDir()).chapters;
+const review = buildReviewIndex(contentDir());
+const chapters = review.chapters;
 const chapter = chapters[Math.floor((chapters.length - 1) / 2)];
 const pages = [
   { name: 'home', path: '' },
   ...(chapter ? [{ name: 'chapter', path: chapterPath(chapter.slug) }] : []),
   { name: 'references', path: 'references/' },
   { name: 'entities', path: 'entities/' },
+  ...(review.evidenceRows ? [{ name: 'evidence', path: 'evidence/' }] : []),
 ];
 const widths = [375, 1440];
 const schemes = ['light', 'dark'] as const;

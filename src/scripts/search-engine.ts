@@ -108,38 +108,35 @@ async function load(base: string): Promise<SearchEngine> {
   async function find(query: string, chosen: Record<string, string>, stale: () => boolean): Promise<SearchAnswer | undefined> {
     const variants = expandQuery(query, terms);
     // Pagefind scores short records (references, names, notes) above the long pages that discuss a word, so a common
-    // word can push every page past the records read. The pages the reader's own spellings find are therefore
-    // asked for on their own too (unless a kind is chosen), and read first: their sections rank above records.
+    // word can push every page past the results read below. The pages the reader's own spellings find are therefore
+    // also asked for on their own (unless a kind is chosen) and always read, after the others: their sections rank
+    // above records, and a first screen without them reads everything found.
     const own = variants.flatMap((v, i) => (v.synonym ? [] : [i]));
     const [runs, pageRuns] = await Promise.all([
       Promise.all(variants.map((v) => pagefind.search(v.text, { filters: chosen }))),
       chosen['kind'] ? [] : Promise.all(own.map((i) => pagefind.search(variants[i]?.text ?? '', { filters: { ...chosen, kind: { any: PAGE_KINDS } } }))),
     ]);
     if (stale()) return undefined;
-    // Pages in the order their fragments are read: the pages above, then what the reader's own spellings found,
-    // then what synonyms found, each round by round over its variants. A page found by several variants is judged
-    // under each.
+    // Pages in the order their fragments are read: what the reader's own spellings found, then what synonyms
+    // found, each round by round over its variants, then the pages above. A page found by several variants is
+    // judged under each.
     const byPage = new Map<string, { result: PagefindResult; i: number }[]>();
-    pageRuns.forEach((r, n) => {
-      const i = own[n] ?? 0;
-      for (const result of r?.results.slice(0, MAX_PAGES) ?? []) {
-        const found = byPage.get(result.id);
-        if (found) found.push({ result, i });
-        else byPage.set(result.id, [{ result, i }]);
-      }
-    });
+    const add = (result: PagefindResult, i: number, capped: boolean) => {
+      const found = byPage.get(result.id);
+      if (found) { if (!found.some((f) => f.i === i)) found.push({ result, i }); }
+      else if (!capped || byPage.size < MAX_PAGES) byPage.set(result.id, [{ result, i }]);
+    };
     for (const synonym of [false, true]) {
       for (let rank = 0; rank < PER_VARIANT; rank++) {
         runs.forEach((r, i) => {
           const result = r?.results[rank];
-          if (!result || (variants[i]?.synonym ?? true) !== synonym) return;
-          const found = byPage.get(result.id);
-          // A page already read under this variant (asked for on its own above) is not read twice.
-          if (found) { if (!found.some((f) => f.i === i)) found.push({ result, i }); }
-          else if (byPage.size < MAX_PAGES) byPage.set(result.id, [{ result, i }]);
+          if (result && (variants[i]?.synonym ?? true) === synonym) add(result, i, true);
         });
       }
     }
+    pageRuns.forEach((r, n) => {
+      for (const result of r?.results.slice(0, MAX_PAGES) ?? []) add(result, own[n] ?? 0, false);
+    });
     const order = [...byPage.values()];
     const candidate = ({ result, i }: { result: PagefindResult; i: number }, data: PagefindData): Candidate => ({
       id: result.id,

@@ -223,6 +223,10 @@ describe('bestSentence: a sentence from the text, not a run of words', () => {
     const row = 'Table. TGF-β. Growth factor. none. SDF-1. Stromal cell-derived factor-1. CXCL12. [refs 63–66].'.split(' ');
     expect(bestSentence(row, [row.indexOf('CXCL12.')], ['cxcl12'], [0, row.length], 1).split(' ').length).toBeGreaterThanOrEqual(8);
   });
+  test('a cell or clause that does not begin a sentence is marked as a fragment', () => {
+    const cell = 'Table. compression and hypoxia; apoptosis, mitophagy, necroptosis and PI3K/AKT modulation.'.split(' ');
+    expect(bestSentence(cell, [cell.indexOf('hypoxia;')], ['hypoxia'], [0, cell.length], 1)).toBe('… compression and hypoxia; apoptosis, mitophagy, necroptosis and PI3K/AKT modulation.');
+  });
 });
 
 describe('rankResults: one section found by several spellings', () => {

@@ -211,7 +211,9 @@ export function bestSentence(words: readonly string[], locations: readonly numbe
   }
   const from = Math.max(chosen.from, chosen.first - SNIPPET_REACH);
   const to = Math.min(chosen.to, Math.max(chosen.first + SNIPPET_REACH, from + 2 * SNIPPET_REACH));
-  return `${from > chosen.from ? '… ' : ''}${words.slice(from, to + 1).join(' ')}${to < chosen.to ? ' …' : ''}`;
+  // A table cell or a clause that does not begin a sentence is shown as the fragment it is.
+  const fragment = from > chosen.from || /^\p{Ll}/u.test(words[from] ?? '');
+  return `${fragment ? '… ' : ''}${words.slice(from, to + 1).join(' ')}${to < chosen.to ? ' …' : ''}`;
 }
 
 interface SectionResult extends RankedResult {
