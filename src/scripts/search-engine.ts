@@ -108,24 +108,29 @@ async function load(base: string): Promise<SearchEngine> {
   async function find(query: string, chosen: Record<string, string>, stale: () => boolean): Promise<SearchAnswer | undefined> {
     const variants = expandQuery(query, terms);
     // Pagefind scores short records (references, names, notes) above the long pages that discuss a word, so a common
-    // word can push every page past the results read below. The pages the reader's own spellings find are therefore
-    // also asked for on their own (unless a kind is chosen) and always read, after the others: their sections rank
-    // above records, and a first screen without them reads everything found.
+    // word can push the pages past the first results read, or past those read at all. The pages the reader's own
+    // spellings find are therefore also asked for on their own (unless a kind is chosen): the first screen's worth
+    // of them, in Pagefind's order among pages, is read first, the rest after everything else.
     const own = variants.flatMap((v, i) => (v.synonym ? [] : [i]));
     const [runs, pageRuns] = await Promise.all([
       Promise.all(variants.map((v) => pagefind.search(v.text, { filters: chosen }))),
       chosen['kind'] ? [] : Promise.all(own.map((i) => pagefind.search(variants[i]?.text ?? '', { filters: { ...chosen, kind: { any: PAGE_KINDS } } }))),
     ]);
     if (stale()) return undefined;
-    // Pages in the order their fragments are read: what the reader's own spellings found, then what synonyms
-    // found, each round by round over its variants, then the pages above. A page found by several variants is
-    // judged under each.
+    // Pages in the order their fragments are read: those first pages, what the reader's own spellings found, then
+    // what synonyms found, each round by round over its variants, then the remaining pages. A page found by several
+    // variants is judged under each.
     const byPage = new Map<string, { result: PagefindResult; i: number }[]>();
     const add = (result: PagefindResult, i: number, capped: boolean) => {
       const found = byPage.get(result.id);
       if (found) { if (!found.some((f) => f.i === i)) found.push({ result, i }); }
       else if (!capped || byPage.size < MAX_PAGES) byPage.set(result.id, [{ result, i }]);
     };
+    const pagesRoundByRound = (from: number, to: number) => {
+      for (let rank = from; rank < to; rank++) pageRuns.forEach((r, n) => { const result = r?.results[rank]; if (result) add(result, own[n] ?? 0, false); });
+    };
+    pagesRoundByRound(0, FIRST_SCREEN);
+    const pagesFirst = byPage.size;
     for (const synonym of [false, true]) {
       for (let rank = 0; rank < PER_VARIANT; rank++) {
         runs.forEach((r, i) => {
@@ -134,9 +139,7 @@ async function load(base: string): Promise<SearchEngine> {
         });
       }
     }
-    pageRuns.forEach((r, n) => {
-      for (const result of r?.results.slice(0, MAX_PAGES) ?? []) add(result, own[n] ?? 0, false);
-    });
+    pagesRoundByRound(FIRST_SCREEN, MAX_PAGES);
     const order = [...byPage.values()];
     const candidate = ({ result, i }: { result: PagefindResult; i: number }, data: PagefindData): Candidate => ({
       id: result.id,
@@ -151,13 +154,12 @@ async function load(base: string): Promise<SearchEngine> {
     };
     const loaded: Candidate[] = [];
     let next = 0;
-    // A first batch, then, unless it already holds a screen's worth of sections of pages that hold the query,
-    // everything else found in one go: Pagefind scores short records (references, names) above long pages, so
-    // the passages that discuss the query, which rank above those records, may come late in its order.
-    // rankResults drops what does not really match.
+    // A first batch (the first pages and a screen's worth of the rest, so a definition or a named reference can top
+    // the list), then, unless it already holds a screen's worth of sections of pages that hold the query,
+    // everything else found in one go. rankResults drops what does not really match.
     while (next < order.length && rankResults(loaded).filter((r) => r.role === 'section').length < FIRST_SCREEN) {
       if (stale()) return undefined;
-      const batch = order.slice(next, next ? undefined : FIRST_SCREEN);
+      const batch = order.slice(next, next ? undefined : pagesFirst + FIRST_SCREEN);
       next += batch.length;
       loaded.push(...(await read(batch)));
     }
