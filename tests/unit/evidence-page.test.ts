@@ -95,7 +95,9 @@ describe('evidence pictures', () => {
   test('the linked map is a labelled group with one link per filled cell and a gap mark per empty one', () => {
     const svg = gapMapSvg(map, { id: 'gm', hrefFor: (k, r) => `/evidence/?kind=${k}&region=${r}` });
     expect(svg).toMatch(/^<svg [^>]*role="group" aria-labelledby="gm-title gm-desc"/);
-    expect(svg).toContain('<title id="gm-title">Evidence-gap map: 4 studies by kind of evidence and disc region</title>');
+    expect(svg).toContain('<title id="gm-title">Evidence-gap map: 4 studies by kind of evidence and region</title>');
+    // The review names its regions; the engine does not.
+    expect(gapMapSvg(gapMapCounts({ ...data, regionName: 'Body site' }), { id: 'gm' })).toContain('by kind of evidence and body site</title>');
     expect(svg.match(/<a href=/g)).toHaveLength(4);
     expect(svg).toContain('href="/evidence/?kind=trial&amp;region=blood" aria-label="Controlled trial, Blood: 1 study"');
     expect(svg.match(/class="gap-empty"/g)).toHaveLength(8);

@@ -1,6 +1,7 @@
 // The evidence as pictures, drawn at build time as inline SVG strings: an evidence-gap map (kind × region) and a
 // timeline of the cited works (year × kind). Colours come from CSS classes, so dark mode and print restyle them.
 import type { EvidenceData } from './evidence-types.ts';
+import { regionName } from './evidence-data.ts';
 import { NO_REGION, type EvidenceRowView } from './evidence-view.ts';
 
 export interface Axis {
@@ -14,6 +15,8 @@ export interface GapMap {
   /** counts[kind][region]: rows of that kind about that region (a row about two regions counts in both). */
   counts: number[][];
   max: number;
+  /** What the regions are ("Region" unless the data names them). */
+  regionName: string;
 }
 
 /** Every kind and region of the vocabularies, so empty cells show as gaps; "Not given" only when a row lacks a region. */
@@ -22,7 +25,7 @@ export function gapMapCounts(data: EvidenceData): GapMap {
   const regions = data.vocabularies.region.map((t) => ({ id: t.id, label: t.label }));
   if (data.rows.some((r) => r.region.length === 0)) regions.push({ id: NO_REGION, label: 'Not given' });
   const counts = kinds.map((k) => regions.map((g) => data.rows.filter((r) => r.kind === k.id && (g.id === NO_REGION ? r.region.length === 0 : r.region.includes(g.id))).length));
-  return { kinds, regions, counts, max: Math.max(0, ...counts.flat()) };
+  return { kinds, regions, counts, max: Math.max(0, ...counts.flat()), regionName: regionName(data) };
 }
 
 export const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -88,7 +91,7 @@ export function gapMapSvg(map: GapMap, { id, hrefFor, description }: GapMapOptio
       parts.push(hrefFor ? `<a href="${escapeXml(hrefFor(k.id, g.id))}" aria-label="${escapeXml(name)}">${cell}</a>` : cell);
     });
   });
-  const title = `Evidence-gap map: ${plural(total, 'study', 'studies')} by kind of evidence and disc region`;
+  const title = `Evidence-gap map: ${plural(total, 'study', 'studies')} by kind of evidence and ${map.regionName.toLowerCase()}`;
   const desc = `${map.kinds.length} kinds of evidence by ${map.regions.length} regions; ${plural(empty, 'combination has', 'combinations have')} no study. ${description ?? 'The numbers are in the table that follows.'}`;
   const role = hrefFor ? 'group' : 'img';
   return `<svg xmlns="http://www.w3.org/2000/svg" class="gap-map" viewBox="0 0 ${width} ${height}" role="${role}" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(desc)}</desc>${parts.join('')}</svg>`;

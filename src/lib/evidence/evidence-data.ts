@@ -62,6 +62,8 @@ const tableSchema = z.object({
 
 export const evidenceSchema = z.object({
   vocabularies: z.object({ kind: z.array(vocabularyEntry).min(1), region: z.array(vocabularyEntry) }).strict(),
+  /** What the regions are, as a column heading ("Tissue region"); "Region" when not given. */
+  regionName: z.string().min(1).optional(),
   /** Chapter tables by name (`::evidence-table{table="name"}`). */
   tables: z.record(z.string().regex(KEBAB, 'table names must be kebab-case'), tableSchema).optional(),
   rows: z.array(evidenceRowSchema),
@@ -151,3 +153,6 @@ function checkVocabulary(entries: readonly { id: string }[], name: string, fail:
     ids.add(e.id);
   });
 }
+
+/** The heading the review gives its regions, or "Region". */
+export const regionName = (data: Pick<EvidenceData, 'regionName'>): string => data.regionName ?? 'Region';
